@@ -1,0 +1,153 @@
+"""The whole data folder: every partnership, its versions, and the reference lists.
+
+Layout (one small file per thing, so a pull request touches one file):
+
+    data/reference/relevant-agency-schedule.yml
+    data/reference/arrangements-checklist.yml
+    data/reference/yearly-report-checklist.yml
+    data/partnerships/<id>/arrangements/<version>.yml
+    data/partnerships/<id>/reports/<yyyy-yy>.yml
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .load import Document, read_document
+from .model import Arrangements, Group
+from .problems import ProblemList
+from .reference import Checklist, Schedule
+from .schema import validate_document
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
+
+
+@dataclass
+class Version:
+    """One file of arrangements: a partnership as agreed (or proposed) at one time."""
+
+    id: str
+    arrangements: Arrangements
+    doc: Document
+    source_path: str
+
+    @property
+    def label(self) -> str:
+        return self.arrangements.title or f"Arrangements {self.id}"
+
+
+@dataclass
+class Partnership:
+    id: str
+    versions: list[Version] = field(default_factory=list)
+    reports: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def current(self) -> Version:
+        """The version in force; if none is (e.g. only a proposal exists), the newest."""
+        in_force = [v for v in self.versions if v.arrangements.status == "in-force"]
+        return in_force[-1] if in_force else self.versions[-1]
+
+    @property
+    def data(self) -> Arrangements:
+        return self.current.arrangements
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.data.groups if g.id == group_id), None)
+
+
+@dataclass
+class Dataset:
+    root: Path
+    partnerships: dict[str, Partnership] = field(default_factory=dict)
+    schedule: Schedule | None = None
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    problems: ProblemList = field(default_factory=ProblemList)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    def resolve_group(self, partnership_id: str, ref: str) -> tuple[str, Group | None]:
+        """(`partnership id`, group) for `executive` or `hips/executive`."""
+        owner, _, group_id = ref.rpartition("/")
+        owner = owner or partnership_id
+        partnership = self.partnerships.get(owner)
+        return owner, partnership.group(group_id) if partnership else None
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent if root.name == "data" else root))
+    except ValueError:
+        return str(path)
+
+
+def _load(path: Path, root: Path, model: type[BaseModel], problems: ProblemList) -> tuple[Any, Document]:
+    doc = read_document(path, _display(path, root), problems)
+    return validate_document(doc, model, problems), doc
+
+
+# Why: report models live with the report feature; the dataset only needs a hook.
+REPORT_MODEL: type[BaseModel] | None = None
+
+
+def load_dataset(root: Path) -> Dataset:
+    """Load and check everything under `root` (the `data` folder). Never raises for bad data."""
+    from .validate import check_dataset  # local import: validate depends on Dataset
+
+    dataset = Dataset(root)
+    problems = dataset.problems
+    reference = root / "reference"
+    schedule_path = reference / "relevant-agency-schedule.yml"
+    if schedule_path.exists():
+        dataset.schedule, _ = _load(schedule_path, root, Schedule, problems)
+    for name in ("arrangements", "yearly-report"):
+        path = reference / f"{name}-checklist.yml"
+        if path.exists():
+            checklist, _ = _load(path, root, Checklist, problems)
+            if checklist:
+                dataset.checklists[name] = checklist
+    folder = root / "partnerships"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or not path.is_dir():
+            continue
+        _load_partnership(dataset, path)
+    if dataset.partnerships or not problems:
+        check_dataset(dataset)
+    return dataset
+
+
+def _load_partnership(dataset: Dataset, path: Path) -> None:
+    problems, root = dataset.problems, dataset.root
+    display = _display(path, root)
+    if not ID_PATTERN.match(path.name):
+        problems.add(display, 1, 1, f"'{path.name}' is not a valid partnership folder name",
+                     "use lowercase letters, digits and hyphens, e.g. north-somerset")
+        return
+    files = sorted((path / "arrangements").glob("*.yml")) + sorted((path / "arrangements").glob("*.yaml"))
+    if not files:
+        problems.add(display, 1, 1, "this partnership has no arrangements file",
+                     f"add {display}/arrangements/<year>.yml (run `make new-partnership ID={path.name}`)")
+        return
+    partnership = Partnership(path.name)
+    for file in sorted(files, key=lambda f: f.stem):
+        if not VERSION_PATTERN.match(file.stem):
+            problems.add(_display(file, root), 1, 1, f"'{file.stem}' is not a usable version name",
+                         "name the file after the year it was agreed, e.g. 2024.yml")
+            continue
+        model, doc = _load(file, root, Arrangements, problems)
+        if model is not None:
+            partnership.versions.append(Version(file.stem, model, doc, doc.path))
+    for file in sorted((path / "reports").glob("*.yml")) if REPORT_MODEL else []:
+        report, _ = _load(file, root, REPORT_MODEL, problems)
+        if report is not None:
+            partnership.reports[file.stem] = report
+    if partnership.versions:
+        dataset.partnerships[partnership.id] = partnership

@@ -1,0 +1,79 @@
+"""Which pages the data produces, and the renderers that fill them.
+
+Feature modules register page makers (what pages exist) and renderers (the
+Markdown of a page or fragment). The MkDocs hook turns pages into virtual
+files whose body is a macro call, `{{ render('structure', 'southampton') }}`,
+so hand-written pages can call exactly the same renderers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dataset import Dataset
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str                                 # e.g. "southampton/structure.md"
+    title: str
+    body: str                                # Markdown, usually one render() macro call
+    partnership: str | None = None           # whose help panel and edit link the page shows
+    section: tuple[str, ...] = ()            # where it sits in the navigation
+    mermaid: bool = False                    # load Mermaid on this page only when true
+    data_file: str | None = None             # the YAML file behind the page, for "edit this page"
+    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    order: int = 50                          # position within its section
+
+
+PageMaker = Callable[[Dataset], Iterable[Page]]
+Renderer = Callable[..., str]
+
+PAGE_MAKERS: list[PageMaker] = []
+RENDERERS: dict[str, Renderer] = {}
+
+# Why: registration happens on import, so list every feature module once here.
+FEATURES = ("site", "agencies", "opendata", "report", "checklist", "changes", "accessibility")
+
+
+def page_maker(func: PageMaker) -> PageMaker:
+    PAGE_MAKERS.append(func)
+    return func
+
+
+def renderer(name: str) -> Callable[[Renderer], Renderer]:
+    def register(func: Renderer) -> Renderer:
+        RENDERERS[name] = func
+        return func
+
+    return register
+
+
+def load_features() -> None:
+    for name in FEATURES:
+        try:
+            importlib.import_module(f"arrangements.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"arrangements.{name}":
+                raise
+
+
+def all_pages(dataset: Dataset) -> list[Page]:
+    load_features()
+    return [page for maker in PAGE_MAKERS for page in maker(dataset)]
+
+
+def render(dataset: Dataset, name: str, *args: Any, **kwargs: Any) -> str:
+    load_features()
+    if name not in RENDERERS:
+        raise KeyError(f"no renderer called '{name}' (known: {', '.join(sorted(RENDERERS))})")
+    return RENDERERS[name](dataset, *args, **kwargs)
+
+
+def call(name: str, *args: str) -> str:
+    """The macro call a generated page body holds."""
+    quoted = ", ".join(repr(a) for a in (name, *args))
+    return "{{ render(%s) }}" % quoted

@@ -1,0 +1,105 @@
+"""Turn data text into safe Markdown.
+
+Text in the data comes from many hands and ends up on a public site, so it
+is never trusted: raw HTML is escaped, only http(s), mailto and tel links
+survive, images are shown as text, and nothing is ever evaluated as a
+template (renderers return strings the macros plugin does not re-render).
+The allowed subset is what comms teams need: emphasis, links and lists.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+TBC = "*To be confirmed*"
+
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s<>\"'`]*$", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# Characters that start Markdown constructs we do not allow from data:
+# headings, block quotes, tables, HTML, reference definitions, attribute lists.
+_BLOCK_START = re.compile(r"^(\s*)([#>|]|\[[^\]]*\]:|\{:?)", re.MULTILINE)
+
+
+def escape(value: object) -> str:
+    """Plain text for HTML contexts (attributes, raw HTML blocks)."""
+    return html.escape(str(value), quote=True)
+
+
+def _link(match: re.Match[str]) -> str:
+    bang, label, url = match.groups()
+    label = escape(label)
+    if bang:
+        # Why: images from data could load third-party content; show the words only.
+        return f"[image: {label}]"
+    if _SAFE_URL.match(url):
+        return f"[{label}]({url})"
+    return label
+
+
+def inline(value: object) -> str:
+    """One line of data text as safe Markdown (emphasis and safe links kept)."""
+    if value is None:
+        return TBC
+    text = " ".join(str(value).split())
+    return _inline(text)
+
+
+def _inline(text: str) -> str:
+    # Escape HTML first, then keep the links we allow: the URL of a link is
+    # checked before it is written, so `javascript:` never reaches the page.
+    text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", text)
+    parts: list[str] = []
+    last = 0
+    for match in _LINK.finditer(text):
+        parts.append(_plain(text[last : match.start()]))
+        parts.append(_link(match))
+        last = match.end()
+    parts.append(_plain(text[last:]))
+    return "".join(parts)
+
+
+def _plain(text: str) -> str:
+    text = html.escape(text, quote=False)
+    # Why: `{`, `}`, `$`, backslash and backticks are inert in Markdown except as code,
+    # attribute lists and math; escape the ones that could change the page's structure.
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("{", "&#123;").replace("}", "&#125;")
+    text = text.replace("[", "\\[").replace("]", "\\]").replace("!", "&#33;") if "](" in text else text
+    return text
+
+
+def block(value: object) -> str:
+    """Multi-line data text (paragraphs and `- ` lists) as safe Markdown."""
+    if value is None:
+        return TBC
+    lines = []
+    for raw in str(value).strip().splitlines():
+        stripped = raw.strip()
+        bullet = re.match(r"^([-*]|\d+[.)])\s+", stripped)
+        if bullet:
+            lines.append("- " + _inline(stripped[bullet.end():]))
+        else:
+            lines.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _inline(stripped)))
+    # Why: a blank line before a list is what Markdown needs to see it as a list.
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("- ") and out and out[-1] and not out[-1].startswith("- "):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def bullet_list(items: list[object], *, empty: str = TBC) -> str:
+    if not items:
+        return empty
+    return "\n".join(f"- {inline(item)}" for item in items)
+
+
+def or_tbc(value: object) -> str:
+    return TBC if value is None or (isinstance(value, (list, str)) and not value) else inline(value)
+
+
+def attr(value: object) -> str:
+    """Text safe inside an HTML attribute in Markdown (`md_in_html`) blocks."""
+    return escape(" ".join(str(value).split()))
