@@ -14,9 +14,8 @@ Conventions a communications officer relies on:
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
 from datetime import date
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 

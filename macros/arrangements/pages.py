@@ -77,3 +77,37 @@ def call(name: str, *args: str) -> str:
     """The macro call a generated page body holds."""
     quoted = ", ".join(repr(a) for a in (name, *args))
     return "{{ render(%s) }}" % quoted
+
+
+NavItem = dict[str, Any]
+
+
+def navigation(pages: list[Page], handwritten: list[tuple[str, str]]) -> list[NavItem]:
+    """The site navigation: home, news, one section per partnership, then the rest.
+
+    `handwritten` is (title, uri) of pages written by hand in docs/.
+    Sections come from Page.section; within a section pages sort by order then title.
+    """
+    tree: dict[str, Any] = {}
+    for page in sorted(pages, key=lambda p: (p.order, p.title)):
+        node = tree
+        for name in page.section:
+            node = node.setdefault(name, {})
+        node.setdefault("\0pages", []).append({page.title: page.uri})
+    top = [{title: uri} for title, uri in handwritten if uri in {"index.md", "news/index.md"}]
+    about = [{title: uri} for title, uri in handwritten if uri not in {"index.md", "news/index.md"}]
+    nav = top + _nav_from_tree(tree)
+    about_node = next((item for item in nav if "About this site" in item), None)
+    if about_node is not None:
+        about_node["About this site"].extend(about)
+    elif about:
+        nav.append({"About this site": about})
+    return nav
+
+
+def _nav_from_tree(tree: dict[str, Any]) -> list[NavItem]:
+    items: list[NavItem] = list(tree.get("\0pages", []))
+    for name, child in tree.items():
+        if name != "\0pages":
+            items.append({name: _nav_from_tree(child)})
+    return items

@@ -12,14 +12,28 @@ from .dataset import Dataset, Partnership, Version
 from .problems import did_you_mean, join_hint
 
 Check = Callable[[Dataset, Partnership, Version], None]
+DatasetCheck = Callable[[Dataset], None]
+
+# Why: feature modules (reports, site-wide files) add checks of their own here.
+DATASET_CHECKS: list[DatasetCheck] = []
+
+
+def dataset_check(func: DatasetCheck) -> DatasetCheck:
+    DATASET_CHECKS.append(func)
+    return func
 
 
 def check_dataset(dataset: Dataset) -> None:
+    from .pages import load_features
+
+    load_features()
     for partnership in dataset.partnerships.values():
         _check_versions(dataset, partnership)
         for version in partnership.versions:
             for check in CHECKS:
                 check(dataset, partnership, version)
+    for check in DATASET_CHECKS:
+        check(dataset)
 
 
 def _add(dataset: Dataset, version: Version, loc: tuple, message: str, hint: str = "", *, key: bool = False,

@@ -1,0 +1,37 @@
+"""One dataset per build, shared by the hook and the macros.
+
+Why: loading and validating once per build (not per page) keeps the data
+layer's cost flat as pages grow; the cache key is the data folder's file
+times, so `mkdocs serve` reloads only when a data file really changed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .dataset import Dataset, load_dataset
+
+REPO = Path(__file__).resolve().parents[2]
+_cache: dict[str, tuple[tuple[tuple[str, float], ...], Dataset]] = {}
+
+
+def data_root() -> Path:
+    """The data folder: ARRANGEMENTS_DATA if set (tests, benchmarks), else data/."""
+    return Path(os.environ.get("ARRANGEMENTS_DATA") or REPO / "data").resolve()
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((str(p), p.stat().st_mtime) for p in root.rglob("*.y*ml") if p.is_file()))
+
+
+def current_dataset(root: Path | None = None) -> Dataset:
+    root = root or data_root()
+    key = str(root)
+    stamp = _fingerprint(root)
+    cached = _cache.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    dataset = load_dataset(root)
+    _cache[key] = (stamp, dataset)
+    return dataset

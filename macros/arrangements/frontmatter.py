@@ -1,0 +1,54 @@
+"""What the MkDocs layer needs from the core, as plain data (no MkDocs imports)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dataset import Dataset
+from .pages import Page
+
+
+def page_source(page: Page) -> str:
+    """A generated page's Markdown: front matter, then its body (a macro call)."""
+    meta: dict[str, Any] = {"title": page.title, **page.meta}
+    if page.partnership:
+        meta["partnership"] = page.partnership
+    if page.mermaid:
+        meta["mermaid"] = True
+    if page.data_file:
+        meta["data_file"] = page.data_file
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.body + "\n"
+
+
+def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
+    """Each partnership's "Worried about a child?" contacts, for the theme."""
+    panels = {}
+    for pid, partnership in dataset.partnerships.items():
+        data = partnership.data
+        if data.contacts:
+            panels[pid] = {
+                "name": data.short_name or data.name,
+                "contacts": [c.model_dump(exclude_none=False) for c in data.contacts],
+            }
+    return panels
+
+
+_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
+_H1 = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+def handwritten_pages(docs: Path) -> list[tuple[str, str]]:
+    """(title, uri) of the hand-written pages at the top of docs/, home first."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(docs.glob("*.md")) + sorted(docs.glob("news/index.md")):
+        text = path.read_text(encoding="utf-8")
+        match = _TITLE.search(text.split("\n---", 1)[0]) if text.startswith("---") else None
+        match = match or _H1.search(text)
+        title = match.group(1).strip().strip("\"'") if match else path.stem.replace("-", " ").capitalize()
+        found.append((title, path.relative_to(docs).as_posix()))
+    order = {"index.md": 0, "news/index.md": 1}
+    return sorted(found, key=lambda item: (order.get(item[1], 2), item[0]))
