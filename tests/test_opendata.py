@@ -1,0 +1,93 @@
+"""Open data: the JSON files read back into the same model and validate against the published schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from agency_data import small_dataset
+from arrangements.dataset import Dataset, load_dataset
+from arrangements.model import Arrangements
+from arrangements.opendata import (
+    INDEX_PATH,
+    SCHEDULE_PATH,
+    SCHEMA_PATH,
+    current_path,
+    export,
+    version_path,
+    write_open_data,
+)
+from arrangements.reference import Schedule
+from jsonschema import Draft202012Validator
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module", params=["small", "bundled"])
+def dataset(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    if request.param == "small":
+        return small_dataset(tmp_path_factory.mktemp("opendata"))
+    data = load_dataset(REPO / "data")
+    if not data.partnerships:
+        pytest.skip("no bundled partnerships yet")
+    return data
+
+
+def _check_round_trip(files: dict[str, Any], dataset: Dataset) -> None:
+    validator = Draft202012Validator(files[SCHEMA_PATH])
+    for pid, partnership in dataset.partnerships.items():
+        current = files[current_path(pid)]
+        assert current["meta"]["version"] == partnership.current.id
+        assert Arrangements.model_validate(current["arrangements"]) == partnership.data
+        for version in partnership.versions:
+            document = files[version_path(pid, version.id)]
+            errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document["arrangements"])]
+            assert not errors, f"{pid}/{version.id}: {errors}"
+            assert Arrangements.model_validate(document["arrangements"]) == version.arrangements
+
+
+def test_every_version_round_trips_and_validates(dataset: Dataset) -> None:
+    files = json.loads(json.dumps(export(dataset)))  # through real JSON text, as a reader gets it
+    Draft202012Validator.check_schema(files[SCHEMA_PATH])
+    _check_round_trip(files, dataset)
+
+
+def test_index_lists_partnerships_and_versions(dataset: Dataset) -> None:
+    index = export(dataset)[INDEX_PATH]
+    assert [p["id"] for p in index["partnerships"]] == list(dataset.partnerships)
+    for entry in index["partnerships"]:
+        partnership = dataset.partnerships[entry["id"]]
+        assert entry["name"] == partnership.data.name and entry["areas"] == partnership.data.areas
+        assert entry["json"] == current_path(entry["id"])
+        assert [v["version"] for v in entry["versions"]] == [v.id for v in partnership.versions]
+        assert sum(v["current"] for v in entry["versions"]) == 1
+    assert index["schema"] == SCHEMA_PATH
+
+
+def test_full_addresses_when_the_site_url_is_known(tmp_path: Path) -> None:
+    dataset = small_dataset(tmp_path)
+    index = export(dataset, "https://example.org/site/")[INDEX_PATH]
+    assert index["partnerships"][0]["json"] == "https://example.org/site/data/northtown.json"
+    assert index["partnerships"][0]["versions"][0]["json"] == "https://example.org/site/data/northtown/2022.json"
+
+
+def test_schedule_is_published(tmp_path: Path) -> None:
+    dataset = small_dataset(tmp_path)
+    assert Schedule.model_validate(export(dataset)[SCHEDULE_PATH]) == dataset.schedule
+
+
+def test_write_open_data(tmp_path: Path) -> None:
+    dataset = small_dataset(tmp_path)
+    written = write_open_data(dataset, tmp_path / "site")
+    assert {p.relative_to(tmp_path / "site").as_posix() for p in written} == set(export(dataset))
+    older = json.loads((tmp_path / "site" / "data" / "northtown" / "2022.json").read_text(encoding="utf-8"))
+    assert older["arrangements"]["status"] == "superseded"
+
+
+def test_built_site_publishes_the_data(built_site: Path) -> None:
+    """The files in the built site read back into the model the site was built from."""
+    bundled = load_dataset(REPO / "data")
+    files = {path: json.loads((built_site / path).read_text(encoding="utf-8")) for path in export(bundled)}
+    _check_round_trip(files, bundled)
