@@ -36,7 +36,7 @@ PAGE_MAKERS: list[PageMaker] = []
 RENDERERS: dict[str, Renderer] = {}
 
 # Why: registration happens on import, so list every feature module once here.
-FEATURES = ("site", "agencies", "opendata", "report", "checklist", "changes", "accessibility")
+FEATURES = ("site", "agencies", "opendata", "report", "checklist", "changes", "accessibility", "news", "history")
 
 
 def page_maker(func: PageMaker) -> PageMaker:
@@ -76,7 +76,7 @@ def render(dataset: Dataset, name: str, *args: Any, **kwargs: Any) -> str:
 def call(name: str, *args: str) -> str:
     """The macro call a generated page body holds."""
     quoted = ", ".join(repr(a) for a in (name, *args))
-    return "{{ render(%s) }}" % quoted
+    return "{{ render(" + quoted + ") }}"
 
 
 NavItem = dict[str, Any]

@@ -134,9 +134,9 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         return f"{name} is missing", hint
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
+        listing = f" (keys here: {', '.join(allowed)})" if allowed else ""
         return (f"unknown key {name}",
-                join_hint(did_you_mean(str(key), allowed),
-                          "remove it or correct the spelling" + (f" (keys here: {', '.join(allowed)})" if allowed else "")))
+                join_hint(did_you_mean(str(key), allowed), "remove it or correct the spelling" + listing))
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return (f"{_kind_of(value)} is not an allowed value for {name}",
@@ -144,7 +144,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
     if kind == "string_pattern_mismatch":
         return _pattern(name, value, str(ctx.get("pattern", "")))
     if kind in {"string_type", "str_type"}:
-        return f"{name} should be text but is {_kind_of(value)}", "write it as text on the same line, in quotes if needed"
+        return (f"{name} should be text but is {_kind_of(value)}",
+                "write it as text on the same line, in quotes if needed")
     if kind in {"bool_type", "bool_parsing"}:
         return (f"{name} should be true or false, not {_kind_of(value)}",
                 "write true or false (YAML words like yes/no/on/off are not accepted, to avoid mistakes)")

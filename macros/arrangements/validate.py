@@ -74,7 +74,9 @@ def _check_partner_refs(dataset: Dataset, partnership: Partnership, version: Ver
                  join_hint(did_you_mean(ref, partner_ids), "use a partner id: " + ", ".join(partner_ids)))
 
     chairs = [(("chair",), data.chair)] + [
-        (("groups", i, field), getattr(g, field)) for i, g in enumerate(data.groups) for field in ("chair", "vice_chair")
+        (("groups", i, field), getattr(group, field))
+        for i, group in enumerate(data.groups)
+        for field in ("chair", "vice_chair")
     ]
     for loc, chair in chairs:
         if chair is None:
@@ -176,8 +178,8 @@ def _check_multi_area(dataset: Dataset, partnership: Partnership, version: Versi
 def _check_dates(dataset: Dataset, partnership: Partnership, version: Version) -> None:
     dates = version.arrangements.dates
     if dates.agreed and dates.next_review and dates.next_review < dates.agreed:
-        _add(dataset, version, ("dates", "next_review"), "the next review is before the date the arrangements were agreed",
-             "check both dates")
+        _add(dataset, version, ("dates", "next_review"),
+             "the next review is before the date the arrangements were agreed", "check both dates")
     if dates.agreed and dates.effective and dates.effective < dates.agreed[: len(dates.effective)]:
         _add(dataset, version, ("dates", "effective"), "the arrangements take effect before they were agreed",
              "check both dates", severity="warning")
