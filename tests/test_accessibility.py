@@ -22,11 +22,9 @@ PAGE_KINDS = {
     "overview": "southampton/",
     "structure": "southampton/structure/",
     "group": "southampton/groups/partnership/",
-    "agencies": "southampton/agencies/",
+    "agencies": "southampton/for-agencies/",
     "for-agencies": "agencies/",
     "lookup": "agencies/lookup/",
-    "report": "north-somerset/reports/2024-25/",
-    "checklist": "southampton/checklist/",
     "news": "news/",
     "statement": "accessibility/",
 }
