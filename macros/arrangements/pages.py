@@ -22,7 +22,7 @@ class Page:
     title: str
     body: str                                # Markdown, usually one render() macro call
     partnership: str | None = None           # whose help panel and edit link the page shows
-    section: tuple[str, ...] = ()            # where it sits in the navigation
+    section: tuple[str, ...] = ()            # where it sits in the navigation; () = not listed
     mermaid: bool = False                    # load Mermaid on this page only when true
     data_file: str | None = None             # the YAML file behind the page, for "edit this page"
     meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
@@ -89,7 +89,8 @@ def navigation(pages: list[Page], handwritten: list[tuple[str, str]]) -> list[Na
     Sections come from Page.section; within a section pages sort by order then title.
     """
     tree: dict[str, Any] = {}
-    for page in sorted(pages, key=lambda p: (p.order, p.title)):
+    # Why: a page with no section (e.g. an older version) is linked, not listed.
+    for page in sorted((p for p in pages if p.section), key=lambda p: (p.order, p.title)):
         node = tree
         for name in page.section:
             node = node.setdefault(name, {})
