@@ -105,6 +105,8 @@ _FRIENDLY = [
     ("while scanning a quoted scalar", "a quote is opened but never closed", "close the quote on the same value"),
     ("expected a single document", "the file holds more than one YAML document",
      "remove the `---` line: one file is one document"),
+    ("found another document", "the file holds more than one YAML document",
+     "remove the `---` line: one file is one document"),
 ]
 
 
@@ -145,7 +147,13 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message, hint = _friendly(str(error.problem or error.context or "this is not valid YAML"))
+        message, hint = _friendly(f"{error.problem or ''} {error.context or ''}".strip() or "not valid YAML")
+        opened = _unclosed_quote(text, line)
+        if opened:
+            # Why: the parser notices a missing closing quote lines later; point where it opened.
+            column = text.splitlines()[opened - 1].index('"') + 1
+            message = f"a quote opened here is not closed (the layout breaks on line {line})"
+            line, hint = opened, 'close the quote at the end of the value, or remove the opening "'
         problems.add(display, line, column, message, hint)
         return doc
     except yaml.YAMLError as error:
@@ -168,6 +176,15 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
     except _StopWalk:
         doc.data = None
     return doc
+
+
+def _unclosed_quote(text: str, before: int) -> int | None:
+    """The last line before an error with an odd number of double quotes, if any."""
+    for number in range(min(before, len(text.splitlines())), 0, -1):
+        line = text.splitlines()[number - 1].replace('\\"', "")
+        if line.count('"') % 2:
+            return number
+    return None
 
 
 def _friendly(problem: str) -> tuple[str, str]:

@@ -118,7 +118,8 @@ def _report(doc: Document, model: type[BaseModel], item: dict[str, Any], problem
     ctx = item.get("ctx") or {}
     owner, key = _field_at(model, loc)
     where = describe(loc, doc.data)
-    line, column = doc.mark(loc, key=kind == "extra_forbidden")
+    # Why the key's line: for a wrong block value (a list under `summary:`) people look at the key.
+    line, column = doc.mark(loc, key=True)
     message, hint = _explain(kind, key, value, ctx, owner, loc)
     problems.add(doc.path, line, column, message, hint, where=where)
 
