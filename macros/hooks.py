@@ -10,6 +10,7 @@ on_post_build     write the open data files and the news feed.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -56,6 +57,14 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     if data_file and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{data_file}"
     return markdown
+
+
+def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: object) -> dict:
+    # Why: a page outside the nav takes its title from its H1, unescaped; themes
+    # print titles as raw HTML, so data text must not reach them as markup.
+    if page.title and ("<" in page.title or ">" in page.title):
+        page.title = html.escape(page.title, quote=False)
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -25,9 +25,31 @@ def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
 
     @env.macro
     def structure_chart(partnership: str) -> str:
-        """A partnership's structure chart with its text equivalent, for any page."""
-        return pages.render(current_dataset(), "structure", partnership)
+        """A partnership's structure chart with its text equivalent, for any page.
+
+        The page must set `mermaid: true` in its front matter to load Mermaid.
+        """
+        return pages.render(current_dataset(), "structure_chart", partnership, env.page.file.src_uri)
 
     @env.macro
     def partnership_list() -> str:
         return pages.render(current_dataset(), "partnership_list")
+
+
+# Why: the macros plugin renders a page title as a template when it contains
+# `{{` or `{%`. Titles come from data (a group's name), so hide the title
+# while macros run and put it back, exactly as written, afterwards.
+_TITLE_KEY = "_title_as_written"
+
+
+def on_pre_page_macros(env) -> None:  # noqa: ANN001
+    page = env.page
+    if page.title:
+        page.meta[_TITLE_KEY] = page.title
+        page.title = "untitled"
+
+
+def on_post_page_macros(env) -> None:  # noqa: ANN001
+    page = env.page
+    if _TITLE_KEY in page.meta:
+        page.title = page.meta.pop(_TITLE_KEY)

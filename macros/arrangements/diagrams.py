@@ -125,11 +125,11 @@ def structure_mermaid(dataset: Dataset, partnership: Partnership, version: Versi
 
 
 def structure_outline(dataset: Dataset, partnership: Partnership, version: Version | None = None,
-                      root: str | None = "../") -> str:
+                      root: str | None = "../", local: str = "groups") -> str:
     """The same graph as a nested list: each group under the group it reports to.
 
-    `root` is the path from the page to the site root (None: no links); local
-    groups link to `groups/<id>.md` beside the page.
+    `root` is the path from the page to the site root (None: no links);
+    `local` is the path from the page to this partnership's group pages.
     """
     graph = structure_graph(dataset, partnership, version)
     lines: list[str] = []
@@ -137,7 +137,7 @@ def structure_outline(dataset: Dataset, partnership: Partnership, version: Versi
     def label(node: Node) -> str:
         text = inline(node.name)
         if root is not None and node.group is not None:
-            where = f"{root}{node.partnership}/groups" if node.external else "groups"
+            where = f"{root}{node.partnership}/groups" if node.external else local
             text = f"[{text}]({where}/{node.group.id}.md)"
         notes = []
         group = node.group

@@ -13,8 +13,13 @@ from .pages import Page
 
 
 def page_source(page: Page) -> str:
-    """A generated page's Markdown: front matter, then its body (a macro call)."""
-    meta: dict[str, Any] = {"title": page.title, **page.meta}
+    """A generated page's Markdown: front matter, then its body (a macro call).
+
+    Why no title in the front matter: the macros plugin renders front matter
+    as a template, so data text there (a group's name) could be evaluated.
+    The navigation gives listed pages their title; others take their H1.
+    """
+    meta: dict[str, Any] = dict(page.meta)
     if page.partnership:
         meta["partnership"] = page.partnership
     if page.mermaid:

@@ -8,6 +8,7 @@ so hand-written pages can call exactly the same renderers.
 
 from __future__ import annotations
 
+import html
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -93,8 +94,9 @@ def navigation(pages: list[Page], handwritten: list[tuple[str, str]]) -> list[Na
     for page in sorted((p for p in pages if p.section), key=lambda p: (p.order, p.title)):
         node = tree
         for name in page.section:
-            node = node.setdefault(name, {})
-        node.setdefault("\0pages", []).append({page.title: page.uri})
+            node = node.setdefault(html.escape(name, quote=False), {})
+        # Why escape: MkDocs themes print nav titles as raw HTML, and titles come from data.
+        node.setdefault("\0pages", []).append({html.escape(page.title, quote=False): page.uri})
     top = [{title: uri} for title, uri in handwritten if uri in {"index.md", "news/index.md"}]
     about = [{title: uri} for title, uri in handwritten if uri not in {"index.md", "news/index.md"}]
     nav = top + _nav_from_tree(tree)

@@ -223,16 +223,33 @@ def structure(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     partnership, version = _version(dataset, pid, version_id)
     data = version.arrangements
     root = _root_for(partnership, version)
-    chart = structure_mermaid(dataset, partnership, version)
-    outline = structure_outline(dataset, partnership, version, root=root)
     return "\n".join([
         f"# How {inline(data.short_name or data.name)} is organised", "",
         _not_current_banner(partnership, version, root),
         "The chart shows each group and who it reports to. Arrows point upwards, from a group to the group "
         "it reports to. The same information is written out in words below the chart.", "",
-        '<figure class="structure-chart" aria-labelledby="structure-chart-caption" markdown>',
+        chart_with_words(dataset, partnership, version, root, "groups"),
+    ])
+
+
+@renderer("structure_chart")
+def structure_chart(dataset: Dataset, pid: str, page_uri: str) -> str:
+    """The chart and its words for any page, e.g. a news post (`{{ structure_chart('pid') }}`)."""
+    partnership = dataset.partnerships[pid]
+    root = to_root(page_uri)
+    return chart_with_words(dataset, partnership, partnership.current, root, f"{root}{pid}/groups")
+
+
+def chart_with_words(dataset: Dataset, partnership: Partnership, version: Version, root: str, local: str) -> str:
+    """One graph drawn twice: the Mermaid chart and, right after it, the same in words."""
+    data = version.arrangements
+    chart = structure_mermaid(dataset, partnership, version)
+    outline = structure_outline(dataset, partnership, version, root=root, local=local)
+    caption = f"structure-chart-{partnership.id}"
+    return "\n".join([
+        f'<figure class="structure-chart" aria-labelledby="{caption}" markdown>',
         "", "``` mermaid", chart, "```", "",
-        f'<figcaption id="structure-chart-caption">Structure chart of {escape(data.name)}. '
+        f'<figcaption id="{caption}">Structure chart of {escape(data.name)}. '
         'A text version follows under "Structure in words".</figcaption>',
         "</figure>", "",
         "## Structure in words", "",

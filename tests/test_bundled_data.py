@@ -1,0 +1,103 @@
+"""The bundled seed partnerships load into the model with their facts intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from arrangements.dataset import Dataset, load_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    data = load_dataset(REPO / "data")
+    assert data.ok, [str(p) for p in data.problems]
+    return data
+
+
+def test_every_bundled_file_loads(dataset: Dataset) -> None:
+    files = sorted((REPO / "data" / "partnerships").glob("*/arrangements/*.yml"))
+    loaded = {v.source_path for p in dataset.partnerships.values() for v in p.versions}
+    assert {f"data/{f.relative_to(REPO / 'data')}" for f in files} == loaded
+    assert set(dataset.partnerships) == {"southampton", "hips", "north-somerset", "pan-sussex",
+                                         "brighton-and-hove", "east-sussex", "west-sussex"}
+
+
+def test_southampton_2022_names_its_delegated_partners(dataset: Dataset) -> None:
+    version = next(v for v in dataset.partnerships["southampton"].versions if v.id == "2022")
+    partners = {p.id: p for p in version.arrangements.partners}
+    assert partners["icb"].delegate.name == "Matthew Richardson"
+    assert partners["icb"].delegate.role == "Deputy Director of Quality and Nursing - Southampton"
+    assert partners["council"].delegate.name == "Robert Henderson"
+    assert partners["police"].delegate.name == "Phil Lamb"
+    assert len(version.arrangements.relevant_agencies) == 14
+    assert version.arrangements.multi_area == ["hips"]
+
+
+def test_southampton_2022_is_current_and_2024_is_a_later_proposal(dataset: Dataset) -> None:
+    southampton = dataset.partnerships["southampton"]
+    assert [v.id for v in southampton.versions] == ["2022", "2024"]
+    assert southampton.current.id == "2022"
+    later = southampton.versions[1].arrangements
+    assert later.status == "proposed" and later.kind == "combined"
+
+
+def test_southampton_2024_blanks_are_recorded_as_to_be_confirmed(dataset: Dataset) -> None:
+    scasp = dataset.partnerships["southampton"].versions[1].arrangements
+    groups = {g.id: g for g in scasp.groups}
+    assert groups["executive"].quorum is None
+    assert groups["partnership-review-group"].chair is None
+    assert groups["systems-board"].membership is None and groups["systems-board"].frequency is None
+    assert groups["learning-development"].frequency.per_year == 4
+
+
+def test_north_somerset_structure(dataset: Dataset) -> None:
+    groups = dataset.partnerships["north-somerset"].data.groups
+    kinds = [g.kind for g in groups]
+    assert kinds.count("subgroup") == 4 and kinds.count("working-group") == 2
+    operational = next(g for g in groups if g.id == "operational-planning")
+    assert operational.status == "planned" and operational.live_from == "2023"
+    plus = next(g for g in groups if g.id == "executive-plus-chairs")
+    assert plus.frequency.every_weeks == 8
+
+
+def test_sussex_chair_rotates_between_police_and_icb(dataset: Dataset) -> None:
+    sussex = dataset.partnerships["pan-sussex"].data
+    assert sussex.kind == "multi-area"
+    assert sussex.chair.rotates_between == ["police", "icb"]
+    executive = next(g for g in sussex.groups if g.id == "executive")
+    assert executive.chair.rotates_between == ["police", "icb"]
+    assert executive.frequency.per_year == 2
+    assert {m.partnership for m in sussex.members} == {"brighton-and-hove", "east-sussex", "west-sussex"}
+    for area in ("brighton-and-hove", "east-sussex", "west-sussex"):
+        groups = {g.id: g for g in dataset.partnerships[area].data.groups}
+        assert groups["partnership"].reports_to == ["pan-sussex/executive"]
+        assert groups["engagement-group"].kind == "engagement-group"
+
+
+def test_hips_has_executive_and_three_subgroups(dataset: Dataset) -> None:
+    hips = dataset.partnerships["hips"].data
+    assert hips.kind == "multi-area"
+    subgroups = [g.name for g in hips.groups if g.kind == "subgroup"]
+    assert len(subgroups) == 3
+    assert dataset.resolve_group("southampton", "hips/child-exploitation")[1].name == \
+        "HIPS Strategic Child Exploitation Group"
+
+
+def test_every_file_cites_its_source_document(dataset: Dataset) -> None:
+    seeds = {p.name for p in (REPO.parent / "shared" / "seeds").glob("*.txt")} or None
+    for partnership in dataset.partnerships.values():
+        for version in partnership.versions:
+            files = [s.file for s in version.arrangements.sources]
+            assert files and all(files), f"{version.source_path} cites no source file"
+            if seeds:
+                assert set(files) <= seeds
+
+
+def test_schema_file_is_up_to_date() -> None:
+    from arrangements.schema import schema_text
+
+    assert (REPO / "schema" / "arrangements.schema.json").read_text(encoding="utf-8") == schema_text(), \
+        "run `make schema` after changing the model"
