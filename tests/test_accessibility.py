@@ -26,6 +26,9 @@ PAGE_KINDS = {
     "agencies": "southampton/for-agencies/",
     "for-agencies": "agencies/",
     "lookup": "agencies/lookup/",
+    "report": "north-somerset/reports/2024-25/",
+    "checklist": "southampton/checklist/",
+    "changes": "southampton/changes/",
     "news": "news/",
     "statement": "accessibility/",
 }

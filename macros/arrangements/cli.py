@@ -109,3 +109,5 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command][1](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: not an error
+        return 0

@@ -100,8 +100,10 @@ REPORT_MODEL: type[BaseModel] | None = None
 
 def load_dataset(root: Path) -> Dataset:
     """Load and check everything under `root` (the `data` folder). Never raises for bad data."""
-    from .validate import check_dataset  # local import: validate depends on Dataset
+    from .pages import load_features  # local imports: these depend on Dataset
+    from .validate import check_dataset
 
+    load_features()  # feature modules register the report model and extra checks
     dataset = Dataset(root)
     problems = dataset.problems
     reference = root / "reference"
