@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page as MkPage
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from arrangements import pages as registry  # noqa: E402
-from arrangements.build import current_dataset  # noqa: E402
+from arrangements.build import current_dataset, pin  # noqa: E402
 from arrangements.cli import print_problems  # noqa: E402
 from arrangements.frontmatter import handwritten_pages, help_panels, page_source  # noqa: E402
 
@@ -32,7 +32,9 @@ _generated: list[registry.Page] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    pin(None)  # a new build (or a `mkdocs serve` rebuild) looks at the files again
     dataset = current_dataset()
+    pin(dataset)
     if not dataset.ok:
         print_problems(dataset.problems.sorted(), stream=sys.stderr)
         raise Abort(f"{len(dataset.problems.errors)} problem(s) in the data: nothing was built. "

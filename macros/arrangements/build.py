@@ -14,6 +14,9 @@ from .dataset import Dataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 _cache: dict[str, tuple[tuple[tuple[str, float], ...], Dataset]] = {}
+# Why: during a build every macro call asks for the dataset; checking file
+# times each time cost more than the pages. The hook pins one per build.
+_pinned: list[Dataset] = []
 
 
 def data_root() -> Path:
@@ -25,7 +28,14 @@ def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((str(p), p.stat().st_mtime) for p in root.rglob("*.y*ml") if p.is_file()))
 
 
+def pin(dataset: Dataset | None) -> None:
+    """Use this dataset until unpinned (the MkDocs hook pins one per build)."""
+    _pinned[:] = [dataset] if dataset is not None else []
+
+
 def current_dataset(root: Path | None = None) -> Dataset:
+    if _pinned and root is None:
+        return _pinned[0]
     root = root or data_root()
     key = str(root)
     stamp = _fingerprint(root)
