@@ -101,3 +101,20 @@ def test_schema_file_is_up_to_date() -> None:
 
     assert (REPO / "schema" / "arrangements.schema.json").read_text(encoding="utf-8") == schema_text(), \
         "run `make schema` after changing the model"
+
+
+def test_data_format_guide_example_is_valid(tmp_path: Path) -> None:
+    """The complete example in docs/data-format.md validates, so the guide never teaches a mistake."""
+    import re
+    import shutil
+
+    guide = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
+    example = next(b for b in re.findall(r"```yaml\n(.*?)```", guide, re.S) if b.startswith("# yaml-language"))
+    folder = tmp_path / "data" / "partnerships" / "exampleshire" / "arrangements"
+    folder.mkdir(parents=True)
+    (folder / "2025.yml").write_text(example, encoding="utf-8")
+    shutil.copytree(REPO / "data" / "reference", tmp_path / "data" / "reference")
+    dataset = load_dataset(tmp_path / "data")
+    assert dataset.ok, [str(p) for p in dataset.problems]
+    executive = dataset.partnerships["exampleshire"].data.groups[0]
+    assert executive.frequency.every_weeks == 8 and executive.chair.rotates_between == ["council", "police"]
