@@ -257,6 +257,9 @@ class Group(Strict):
     )
     live_from: DateText | None = Field(None, description="When a planned group starts, e.g. `2023`.")
     note: Text | None = Field(None, description="Anything else readers should know.")
+    internal_notes: Text | None = Field(
+        None, exclude=True,
+        description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
     @field_validator("chair", "vice_chair", "purpose", "quorum", "membership", "frequency", mode="before")
     @classmethod
@@ -419,6 +422,9 @@ class Arrangements(Strict):
     funding: Funding | None = Field(description="How the work is funded. Blank if not yet agreed.")
     priorities: list[Priority] = Field(default_factory=list, description="The partnership's current priorities.")
     topics: Topics = Field(description="What the arrangements say on each statutory topic.")
+    internal_notes: Text | None = Field(
+        None, exclude=True,
+        description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
     @field_validator("chair", "scrutiny", "funding", mode="before")
     @classmethod
