@@ -134,6 +134,8 @@ FILE_CASES: list[tuple[str, bytes, list[str]]] = [
     ("binary junk", bytes(range(256)) * 4, ["not a text file"]),
     ("not UTF-8", "name: Café\n".encode("latin-1"), ["not UTF-8"]),
     ("deep nesting", b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", ["nested too deeply"]),
+    ("control character pasted from a PDF", b"name: Demo\nsummary: bad \x1f here\n",
+     [":2:1: the file contains a control"]),
 ]
 
 

@@ -141,7 +141,14 @@ def read_document(path: Path, display: str, problems: ProblemList) -> Document:
 
 def parse_text(text: str, display: str, problems: ProblemList, doc: Document | None = None) -> Document:
     doc = doc or Document(display)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        # Why: control characters (often pasted from a PDF) are refused before parsing starts.
+        line = text[: error.position].count("\n") + 1
+        problems.add(display, line, 1, f"the file contains a control character (code {error.character!r})",
+                     "delete it: it is usually invisible, pasted from a PDF or a word processor")
+        return doc
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:

@@ -1,0 +1,127 @@
+"""Property-based tests: whatever YAML arrives, the loader and validator give
+either a valid model or clean problems with a line number. Never an
+exception, never a hang.
+
+Budget: a fixed seed and a fixed number of examples keep this well under two
+minutes; on failure Hypothesis prints the failing example and how to replay it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from arrangements.dataset import load_dataset
+from arrangements.load import parse_text
+from arrangements.model import Arrangements
+from arrangements.problems import ProblemList
+from arrangements.schema import validate_document
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = 20261122
+BUNDLED = sorted((REPO / "data" / "partnerships").glob("*/arrangements/*.yml"))
+PER_CALL_SECONDS = 2.0
+
+# YAML-ish fragments: structure characters, traps and hostile strings.
+FRAGMENTS = ["\n", "  ", "- ", ": ", "name: ", "groups:", "- id: x", "&a ", "*a", "!!python/object ", "---",
+             '"', "'", "{", "}", "[", "]", "#", "|", ">-", "\t", "no", "1:30", "0123", "2023-02-30",
+             "<script>", "{{ config }}", "é", "\u202e", "\x00", "%", "@", "`", "~", "null", "true", "0x1F", "1e9"]
+yamlish = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=60).map("".join)
+
+
+def _checked(text: str) -> ProblemList:
+    problems = ProblemList()
+    started = time.perf_counter()
+    doc = parse_text(text, "demo.yml", problems)
+    validate_document(doc, Arrangements, problems)
+    assert time.perf_counter() - started < PER_CALL_SECONDS
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1
+        assert problem.message and " — " in str(problem)
+    return problems
+
+
+@seed(SEED)
+@settings(max_examples=300, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+@given(yamlish)
+def test_any_text_gives_a_model_or_clean_problems(text: str) -> None:
+    _checked(text)
+
+
+# --- Mutations of the bundled files ---------------------------------------------
+
+def _paths(value: Any, loc: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [loc] if loc else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*loc, index))
+    return found
+
+
+def _parent(doc: Any, loc: tuple[Any, ...]) -> Any:
+    for step in loc[:-1]:
+        doc = doc[step]
+    return doc
+
+
+REPLACEMENTS: list[Any] = [None, "", "tbc", 0, -1, 3.5, True, [], {}, ["x"], {"a": 1}, "x" * 30_000,
+                           "\u202e\u0000é" * 10, "<script>alert(1)</script>", "{{ config }}", [[[[["deep"]]]]],
+                           "2023-02-30", "../../etc/passwd", "executive", "hips/executive", "nope/nothing"]
+
+
+def mutate(doc: Any, rng: random.Random) -> Any:
+    doc = copy.deepcopy(doc)
+    for _ in range(rng.randint(1, 4)):
+        paths = _paths(doc)
+        if not paths:
+            break
+        loc = rng.choice(paths)
+        parent, key = _parent(doc, loc), loc[-1]
+        action = rng.choice(["delete", "replace", "swap", "nest"])
+        if action == "delete":
+            del parent[key]
+        elif action == "replace":
+            parent[key] = copy.deepcopy(rng.choice(REPLACEMENTS))
+        elif action == "swap":
+            other = rng.choice(paths)
+            other_parent = _parent(doc, other)
+            with contextlib.suppress(KeyError, IndexError, TypeError):  # the other path may be gone
+                parent[key], other_parent[other[-1]] = other_parent[other[-1]], parent[key]
+        else:
+            parent[key] = {"nested": [parent[key]]}
+    return doc
+
+
+_TEMP = Path(tempfile.mkdtemp(prefix="mutations-"))
+shutil.copytree(REPO / "data" / "reference", _TEMP / "data" / "reference")
+_ORIGINALS = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in BUNDLED]
+
+
+@seed(SEED)
+@settings(max_examples=150, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=len(BUNDLED) - 1), st.randoms(use_true_random=False))
+def test_mutated_bundled_files_give_a_model_or_clean_problems(which: int, rng: random.Random) -> None:
+    mutated = mutate(_ORIGINALS[which], rng)
+    text = yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False)
+    folder = _TEMP / "data" / "partnerships" / "demo" / "arrangements"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2024.yml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    dataset = load_dataset(_TEMP / "data")  # full pipeline: shape, meaning, privacy
+    assert time.perf_counter() - started < PER_CALL_SECONDS
+    for problem in dataset.problems:
+        assert problem.line >= 1 and " — " in str(problem)
+    if dataset.ok:
+        assert "demo" in dataset.partnerships
