@@ -69,6 +69,9 @@ class Dataset:
     schedule: Schedule | None = None
     checklists: dict[str, Checklist] = field(default_factory=dict)
     problems: ProblemList = field(default_factory=ProblemList)
+    # Partnerships whose files exist but have errors: references to them are
+    # not reported again, so one typo does not cascade into many messages.
+    unloaded: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -153,3 +156,5 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
             partnership.reports[file.stem] = report
     if partnership.versions:
         dataset.partnerships[partnership.id] = partnership
+    else:
+        dataset.unloaded.add(partnership.id)

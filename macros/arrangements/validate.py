@@ -108,6 +108,8 @@ def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Versi
                      join_hint(did_you_mean(ref, local), "use a group id: " + ", ".join(local)))
             return
         other = dataset.partnerships.get(owner)
+        if owner in dataset.unloaded:
+            return  # its own errors are reported; do not cascade
         if other is None:
             _add(dataset, version, loc, f"there is no partnership '{owner}' on this site",
                  join_hint(did_you_mean(owner, dataset.partnerships), "check the partnership folder name"))
@@ -158,6 +160,8 @@ def _check_multi_area(dataset: Dataset, partnership: Partnership, version: Versi
     data = version.arrangements
     for j, ref in enumerate(data.multi_area):
         other = dataset.partnerships.get(ref)
+        if ref in dataset.unloaded:
+            continue
         if other is None:
             _add(dataset, version, ("multi_area", j), f"there is no multi-area arrangement '{ref}' on this site",
                  join_hint(did_you_mean(ref, dataset.partnerships), "use the folder name of a multi-area partnership"))
@@ -165,7 +169,7 @@ def _check_multi_area(dataset: Dataset, partnership: Partnership, version: Versi
             _add(dataset, version, ("multi_area", j), f"'{ref}' is not a multi-area arrangement",
                  "only partnerships of kind multi-area can be joined")
     for j, member in enumerate(data.members):
-        if member.partnership and member.partnership not in dataset.partnerships:
+        if member.partnership and member.partnership not in dataset.partnerships | dict.fromkeys(dataset.unloaded):
             _add(dataset, version, ("members", j, "partnership"),
                  f"there is no partnership '{member.partnership}' on this site",
                  join_hint(did_you_mean(member.partnership, dataset.partnerships),
