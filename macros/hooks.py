@@ -43,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(str(problem))
     _generated[:] = registry.all_pages(dataset)
     config.extra["help_panels"] = {**config.extra.get("help_panels", {}), **help_panels(dataset)}
-    config.nav = registry.navigation(_generated, handwritten_pages(Path(config.docs_dir)))
+    config.nav = registry.navigation(_generated, handwritten_pages(Path(config.docs_dir)), len(dataset.partnerships))
     return config
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .dataset import Dataset
-from .pages import Page
+from .pages import Page, call
 
 
 def page_source(page: Page) -> str:
@@ -26,7 +26,10 @@ def page_source(page: Page) -> str:
         meta["mermaid"] = True
     if page.data_file:
         meta["data_file"] = page.data_file
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.body + "\n"
+    body = page.body
+    if page.partnership and "/versions/" not in page.uri:
+        body = call("partnership_menu", page.partnership, page.uri) + "\n\n" + body
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
 
 
 def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:

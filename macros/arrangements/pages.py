@@ -84,15 +84,23 @@ def call(name: str, *args: str) -> str:
 NavItem = dict[str, Any]
 
 
-def navigation(pages: list[Page], handwritten: list[tuple[str, str]]) -> list[NavItem]:
+# Above this many partnerships, each page's menu would grow with the site, so
+# the menu lists one "All partnerships" page and each partnership's pages
+# carry their own in-page menu instead (HTML per page stays flat as N grows).
+COMPACT_NAV_ABOVE = 12
+
+
+def navigation(pages: list[Page], handwritten: list[tuple[str, str]], partnerships: int = 0) -> list[NavItem]:
     """The site navigation: home, news, one section per partnership, then the rest.
 
     `handwritten` is (title, uri) of pages written by hand in docs/.
     Sections come from Page.section; within a section pages sort by order then title.
     """
+    compact = partnerships > COMPACT_NAV_ABOVE
     tree: dict[str, Any] = {}
     # Why: a page with no section (e.g. an older version) is linked, not listed.
-    for page in sorted((p for p in pages if p.section), key=lambda p: (p.order, p.title)):
+    listed = (p for p in pages if p.section and not (compact and p.partnership))
+    for page in sorted(listed, key=lambda p: (p.order, p.title)):
         node = tree
         for name in page.section:
             node = node.setdefault(html.escape(name, quote=False), {})

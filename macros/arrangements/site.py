@@ -388,6 +388,35 @@ def versions(dataset: Dataset, pid: str) -> str:
     return "\n".join(out) + "\n"
 
 
+@page_maker
+def all_partnerships_page(dataset: Dataset) -> Iterator[Page]:
+    yield Page("partnerships.md", "All partnerships", "# All partnerships\n\n" + call("partnership_list"),
+               section=("Partnerships",), order=0)
+
+
+MENU = [("index.md", "Overview"), ("structure.md", "Structure"), ("governance.md", "Scrutiny and funding"),
+        ("for-agencies.md", "For agencies"), ("checklist.md", "Checklist"), ("reports/index.md", "Yearly reports"),
+        ("changes.md", "What changed"), ("versions.md", "Versions")]
+
+
+@renderer("partnership_menu")
+def partnership_menu(dataset: Dataset, pid: str, page_uri: str) -> str:
+    """A small in-page menu of the partnership's own pages (the site menu may not list them)."""
+    partnership = dataset.partnerships[pid]
+    here = page_uri.count("/")
+    up = "../" * (here - 1)
+    wanted = {"reports/index.md": bool(partnership.reports), "changes.md": len(partnership.versions) > 1}
+    items = []
+    for target, label in MENU:
+        if not wanted.get(target, True):
+            continue
+        current = page_uri == f"{pid}/{target}"
+        items.append(f"**{label}**" if current else f"[{label}]({up}{target})")
+    name = inline(partnership.data.short_name or partnership.data.name)
+    return (f'<nav class="partnership-menu" aria-label="{escape(partnership.data.name)} pages" markdown>\n'
+            f"**{name}:** " + " · ".join(items) + "\n</nav>\n")
+
+
 @renderer("partnership_list")
 def partnership_list(dataset: Dataset) -> str:
     """For the home page: multi-area arrangements with their members, then the rest."""
