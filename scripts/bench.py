@@ -82,7 +82,7 @@ def control_docs(data: Path, docs: Path) -> list[object]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.from_string(page_source(page)).render(), encoding="utf-8")
     pin(None)
-    return registry.navigation(generated, handwritten_pages(docs))
+    return registry.navigation(generated, handwritten_pages(docs), len(dataset.partnerships))
 
 
 def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]) -> Path:
