@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .dataset import Dataset
 from .pages import Page, call
@@ -29,7 +28,9 @@ def page_source(page: Page) -> str:
     body = page.body
     if page.partnership and "/versions/" not in page.uri:
         body = call("partnership_menu", page.partnership, page.uri) + "\n\n" + body
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+    # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
+    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return "---\n" + header + "---\n\n" + body + "\n"
 
 
 def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
