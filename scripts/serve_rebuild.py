@@ -53,7 +53,7 @@ def measure(runs: int) -> list[tuple[float, float]]:
         wait_for(log, 1, 120)
         target = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
         for run in range(1, runs + 1):
-            time.sleep(1.0)  # let the watcher settle between edits
+            time.sleep(2.0)  # let the watcher settle between edits
             started = time.monotonic()
             with target.open("a", encoding="utf-8") as handle:
                 handle.write(f"# edit {run}\n")
