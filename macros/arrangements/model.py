@@ -68,6 +68,15 @@ def blank_to_none(value: object) -> object:
     return value
 
 
+def _blank(cls: type, value: object) -> object:
+    return blank_to_none(value)
+
+
+def blanks(*fields: str) -> classmethod:  # type: ignore[type-arg]
+    """A validator reading blank and `tbc` as "to be confirmed" (None) for these fields."""
+    return field_validator(*fields, mode="before")(_blank)
+
+
 class Strict(BaseModel):
     # Why: a typo in a key must be an error, never a silently ignored field.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
@@ -103,10 +112,7 @@ class Partner(Strict):
     )
     approved_by: Person | None = Field(None, description="Who signed the arrangements off for this partner (governance approval).")
 
-    @field_validator("lead", "delegate", "approved_by", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("lead", "delegate", "approved_by")
 
 
 class Chair(Strict):
@@ -261,10 +267,7 @@ class Group(Strict):
         None, exclude=True,
         description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
-    @field_validator("chair", "vice_chair", "purpose", "quorum", "membership", "frequency", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("chair", "vice_chair", "purpose", "quorum", "membership", "frequency")
 
 
 class RelevantAgency(Strict):
@@ -280,10 +283,7 @@ class RelevantAgency(Strict):
     groups: list[GroupRef] = Field(default_factory=list, description="Ids of the groups it attends.")
     note: Text | None = Field(None, description="Anything else, e.g. why it is named.")
 
-    @field_validator("represented_by", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("represented_by")
 
 
 class Participant(Strict):
@@ -314,10 +314,7 @@ class Contact(Strict):
     hours: Line | None = Field(None, description="When it is answered, e.g. `Monday to Friday, 8:30am to 5pm`.")
     description: Text | None = Field(None, description="When to use it, in plain words.")
 
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("phone")
 
 
 class Source(Strict):
@@ -352,10 +349,7 @@ class Scrutiny(Strict):
     arrangements: Text | None = Field(description="How scrutiny works, in plain words.")
     activities: list[Text] = Field(default_factory=list, description="What the scrutineer does, one item per line.")
 
-    @field_validator("by", "arrangements", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("by", "arrangements")
 
 
 class Funding(Strict):
@@ -384,10 +378,7 @@ class Topics(Strict):
     thresholds_and_information_sharing: Text | None = Field(description="The levels-of-need (threshold) document and information sharing.")
     review_and_reporting: Text | None = Field(description="How and when the arrangements are reviewed; the yearly report.")
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("*")
 
 
 class Arrangements(Strict):
@@ -426,7 +417,4 @@ class Arrangements(Strict):
         None, exclude=True,
         description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
-    @field_validator("chair", "scrutiny", "funding", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("chair", "scrutiny", "funding")

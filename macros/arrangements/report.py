@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, StrictBool, field_validator, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from . import dataset as dataset_module
 from .changes import Change, diff
 from .dataset import Dataset, Partnership, _display  # Why: report paths read like every other problem's
 from .load import Document, read_document
-from .model import DateText, Id, Line, Strict, Text, blank_to_none
+from .model import DateText, Id, Line, Strict, Text, blanks
 from .pages import Page, call, page_maker, renderer
 from .problems import ProblemList, did_you_mean, join_hint
 from .text import TBC, block, escape, inline, or_tbc
@@ -81,10 +81,7 @@ class Training(Strict):
     courses: list[Course] = Field(default_factory=list, description="Multi-agency courses, one item each.")
     impact: Text | None = Field(description="Evidence that training changed practice. Blank if none yet.")
 
-    @field_validator("impact", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("impact")
 
 
 class Audits(Strict):
@@ -155,11 +152,8 @@ class YearlyReport(Strict):
     funding: ReportFunding | None = Field(description="Contributions by partner, and spend.")
     changes: ReportChanges | None = Field(None, description="Changes to the arrangements, made or planned.")
 
-    @field_validator("activity", "little_progress", "review_actions", "data_use", "education", "impact",
-                     "practice_reviews", "training", "audits", "voice", "scrutiny", "funding", mode="before")
-    @classmethod
-    def _blank(cls, value: object) -> object:
-        return blank_to_none(value)
+    _blank = blanks("activity", "little_progress", "review_actions", "data_use", "education", "impact",
+                    "practice_reviews", "training", "audits", "voice", "scrutiny", "funding")
 
 
 # Why a hook: the dataset loads report files only once a feature provides the model.
