@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,23 @@ def build_site(out: Path, data: Path | None = None) -> subprocess.CompletedProce
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+NORTH_SOMERSET = Path("partnerships") / "north-somerset" / "arrangements" / "2022.yml"
+
+
+def build_with_edit(factory: pytest.TempPathFactory, edit: Callable[[str], str],
+                    file: Path = NORTH_SOMERSET) -> Path:
+    """A real build of the bundled data with one file changed by `edit`; fails the test if it does not build."""
+    data = factory.mktemp("data") / "data"
+    shutil.copytree(REPO / "data", data)
+    path = data / file
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    out = factory.mktemp("edited-site")
+    result = build_site(out, data)
+    if result.returncode != 0:
+        pytest.fail(result.stdout[-2000:] + result.stderr[-3000:])
+    return out
 
 
 @pytest.fixture(scope="session")

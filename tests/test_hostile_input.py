@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from arrangements.dataset import load_dataset
-from conftest import REPO, build_site
+from conftest import REPO, build_with_edit
 
 BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")
 
@@ -48,19 +48,16 @@ SECRET = "Sensitive-internal-note-7f3a"
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data with an attack in one field of every kind, and an internal note."""
-    data = tmp_path_factory.mktemp("inj") / "data"
-    shutil.copytree(REPO / "data", data)
-    path = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for field, attack in ATTACKS.items():
-        _set(doc, field, attack)
-    doc["internal_notes"] = SECRET
-    doc["groups"][0]["internal_notes"] = SECRET
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    out = tmp_path_factory.mktemp("inj-site")
-    result = build_site(out, data)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return out
+
+    def attack(text: str) -> str:
+        doc = yaml.safe_load(text)
+        for field, value in ATTACKS.items():
+            _set(doc, field, value)
+        doc["internal_notes"] = SECRET
+        doc["groups"][0]["internal_notes"] = SECRET
+        return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+    return build_with_edit(tmp_path_factory, attack)
 
 
 def _set(doc: dict, dotted: str, value: str) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import REPO, build_site
+from conftest import REPO, build_site, build_with_edit
 
 
 def page(site: Path, url: str) -> str:
@@ -173,23 +172,17 @@ HOSTILE = '<script>alert(1)</script> {{ config }} {% include "x" %} "quotes" [b]
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled data with hostile text in a group's name, purpose and a member."""
-    data = tmp_path_factory.mktemp("data") / "data"
-    shutil.copytree(REPO / "data", data)
-    path = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("    name: Childhood Neglect Working Group",
-                        f"    name: {_yaml_str('Neglect ' + HOSTILE)}")
+    """The bundled data with hostile text in a group's name and a purpose."""
     purpose = ("    purpose: Organises multi-agency training and checks that single and multi-agency training "
                "is good enough.")
-    assert purpose in text
-    text = text.replace(purpose, "    purpose: " + _yaml_str(
-        "[click](javascript:alert(1)) ![x](https://evil.example/x.png) Organises multi-agency training."))
-    path.write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("hostile-site")
-    result = build_site(out, data)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+
+    def attack(text: str) -> str:
+        assert purpose in text
+        text = text.replace("    name: Childhood Neglect Working Group", f"    name: {_yaml_str('Neglect ' + HOSTILE)}")
+        return text.replace(purpose, "    purpose: " + _yaml_str(
+            "[click](javascript:alert(1)) ![x](https://evil.example/x.png) Organises multi-agency training."))
+
+    return build_with_edit(tmp_path_factory, attack)
 
 
 def _yaml_str(value: str) -> str:
