@@ -3,13 +3,14 @@
 on_config  load and validate the data once; stop the build with every
            problem listed if anything is wrong (nothing half-published);
            give the theme each partnership's help contacts; build the nav.
-on_files   add one virtual page per generated Page (no hand-written Markdown).
+on_files   add one virtual page per generated Page, already rendered to Markdown.
 on_page_markdown  point "edit this page" at the data file behind the page.
 on_post_build     write the open data files and the news feed.
 """
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import sys
@@ -33,6 +34,7 @@ _generated: list[registry.Page] = []
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pin(None)  # a new build (or a `mkdocs serve` rebuild) looks at the files again
+    gc.unfreeze()  # and the last build's data may be collected
     dataset = current_dataset()
     pin(dataset)
     if not dataset.ok:
@@ -42,15 +44,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in dataset.problems.sorted():
         log.info(str(problem))
     _generated[:] = registry.all_pages(dataset)
+    # Why: the dataset lives for the whole build; frozen, the garbage collector
+    # stops re-scanning it while MkDocs renders every page.
+    gc.freeze()
     config.extra["help_panels"] = {**config.extra.get("help_panels", {}), **help_panels(dataset)}
     config.nav = registry.navigation(_generated, handwritten_pages(Path(config.docs_dir)), len(dataset.partnerships))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    dataset = current_dataset()
     for page in _generated:
         if files.get_file_from_path(page.uri) is None:
-            files.append(File.generated(config, page.uri, content=page_source(page)))
+            files.append(File.generated(config, page.uri, content=page_source(page, dataset)))
     return files
 
 

@@ -75,6 +75,11 @@ CASES: list[tuple[str, str, str, list[str]]] = [
      ["tag"]),
     ("two documents", "kind: children\n", "kind: children\n---  #!\n", ["more than one YAML document"]),
     ("merge key", "  - id: police\n", "  - <<: {a: 1}  #!\n    id: police\n", ["merge keys"]),
+    ("tag on a block", "  youth_custody: None in the area.", "  youth_custody: !!set {a}  #!", ["tag '", "!!"]),
+    ("alias inside a repeated key", "  education: Schools attend.\n",
+     "  education: Schools attend.\n  education: &y\n    - *y  #!\n", ["aliases"]),
+    ("alias as a key", "  education: Schools attend.\n", "  education: &k Schools attend.\n  *k : x  #!\n",
+     ["aliases"]),
 ]
 
 

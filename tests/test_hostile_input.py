@@ -78,7 +78,7 @@ LIST_FIELDS = {"principles", "membership"}
 ATTACKS = {
     "name": 'North Somerset <img src=x onerror=alert(1)>',
     "summary": "Hello <script>alert('summary')</script> [x](javascript:alert(1))",
-    "principles": "{{ config.site_name }} {% include 'secret' %}",
+    "principles": "{{ config.site_name }} {% include 'secret' %} {{ render('agency_lookup') }}",
     "groups.0.name": 'Exec "]); click g_executive call alert() %%{init: {"securityLevel":"loose"}}%%',
     "groups.0.purpose": "![tracker](https://tracker.example/pixel.png) <iframe src=https://evil.example>",
     "groups.0.membership": "<b onclick=alert(1)>member</b>",
@@ -100,6 +100,10 @@ def test_no_injected_markup_reaches_any_page(injected_site: Path) -> None:
         assert needle not in without_titles, needle
     assert "{% include 'secret' %}" in re.sub(r"&#39;|&#x27;", "'", pages.replace("&#123;", "{")
                                               .replace("&#125;", "}"))  # shown, not run
+    # The text of a page-building call, written in data, is shown as text, never expanded.
+    overview = (injected_site / "north-somerset" / "index.html").read_text(encoding="utf-8")
+    assert "render(&#39;agency_lookup&#39;)" in overview or "render('agency_lookup')" in overview
+    assert "agency-lookup" not in overview
 
 
 def test_injected_mermaid_stays_a_label(injected_site: Path) -> None:

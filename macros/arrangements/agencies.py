@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dataset import Dataset, Partnership
 from .model import Group, RelevantAgency
@@ -48,6 +49,7 @@ def group_uri(pid: str, gid: str) -> str:
     return f"{pid}/groups/{gid}.md"
 
 
+@lru_cache(maxsize=65536)
 def rel(target: str, page_uri: str) -> str:
     """A link from one source page to another, which MkDocs then resolves and checks."""
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")

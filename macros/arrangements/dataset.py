@@ -12,9 +12,10 @@ Layout (one small file per thing, so a pull request touches one file):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,6 +27,7 @@ from .schema import validate_document
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
+T = TypeVar("T")
 
 
 @dataclass
@@ -51,8 +53,11 @@ class Partnership:
     @property
     def current(self) -> Version:
         """The version in force; if none is (e.g. only a proposal exists), the newest."""
-        in_force = [v for v in self.versions if v.arrangements.status == "in-force"]
-        return in_force[-1] if in_force else self.versions[-1]
+        # Why a loop, not a list: every renderer asks, thousands of times per build.
+        for version in reversed(self.versions):
+            if version.arrangements.status == "in-force":
+                return version
+        return self.versions[-1]
 
     @property
     def data(self) -> Arrangements:
@@ -72,10 +77,19 @@ class Dataset:
     # Partnerships whose files exist but have errors: references to them are
     # not reported again, so one typo does not cascade into many messages.
     unloaded: set[str] = field(default_factory=set)
+    # Why: some facts are asked for by every page (news posts, Git dates); they
+    # are worked out once per loaded dataset, so a changed file means a fresh one.
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, worked out once for this dataset."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def resolve_group(self, partnership_id: str, ref: str) -> tuple[str, Group | None]:
         """(`partnership id`, group) for `executive` or `hips/executive`."""

@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset
-from .pages import Page, call
+from .pages import Page, call, expand
 
 
-def page_source(page: Page) -> str:
-    """A generated page's Markdown: front matter, then its body (a macro call).
+def page_source(page: Page, dataset: Dataset) -> str:
+    """A generated page's Markdown: front matter, then its body, rendered.
 
-    Why no title in the front matter: the macros plugin renders front matter
-    as a template, so data text there (a group's name) could be evaluated.
-    The navigation gives listed pages their title; others take their H1.
+    `render_macros: false` tells the macros plugin to leave the page alone:
+    it is already plain Markdown. No title in the front matter: the
+    navigation gives listed pages their title; others take their H1.
     """
-    meta: dict[str, Any] = dict(page.meta)
+    meta: dict[str, Any] = {"render_macros": False, **page.meta}
     if page.partnership:
         meta["partnership"] = page.partnership
     if page.mermaid:
@@ -30,7 +30,7 @@ def page_source(page: Page) -> str:
         body = call("partnership_menu", page.partnership, page.uri) + "\n\n" + body
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return "---\n" + header + "---\n\n" + body + "\n"
+    return "---\n" + header + "---\n\n" + expand(dataset, body) + "\n"
 
 
 def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:

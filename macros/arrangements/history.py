@@ -97,7 +97,8 @@ def _time(value: str | None) -> str:
 def page_history(dataset: Dataset, pid: str) -> str:
     """One line for the foot of a partnership's generated pages."""
     version = dataset.partnerships[pid].current
-    changed = last_changed(data_file_path(dataset, version), dataset.root)
+    path = data_file_path(dataset, version)
+    changed = dataset.memo(f"changed:{path}", lambda: last_changed(path, dataset.root))
     reviewed = version.arrangements.dates.last_reviewed
     # Why HTML: a `<time>` element gives machines the date and people the words.
     return (f'<p class="page-history"><small>Last reviewed: {_time(reviewed)} · '

@@ -5,9 +5,10 @@ PyYAML alone is not enough for data written by hand:
 - it follows YAML 1.1, where `no` means false and `1:30` is a number;
 - it expands aliases without limit (an "alias bomb" can exhaust memory);
 - its errors are written for programmers.
-So we compose the node tree ourselves (YAML 1.2 core types only), reject
-aliases and duplicate keys, and record the line and column of every value,
-which lets later checks point at the exact line a person must fix.
+So we build values straight from the parser's events ourselves (YAML 1.2
+core types only), reject aliases and duplicate keys, and record the line and
+column of every value, which lets later checks point at the exact line a
+person must fix.
 """
 
 from __future__ import annotations
@@ -18,9 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
@@ -54,41 +64,26 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-class _PureLoader(Reader, Scanner, Parser, Composer, _Resolver):
-    """A composer that refuses aliases instead of expanding them."""
+class _PureLoader(Reader, Scanner, Parser, _Resolver):
+    """PyYAML's pure-Python parser: a stream of events, no composer (see _Builder)."""
 
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        Composer.__init__(self)
         _Resolver.__init__(self)
-        self.alias_marks: list[tuple[int, int]] = []
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            self.alias_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
-            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
-
-    def single_node(self) -> Node | None:
-        return Composer.get_single_node(self)
 
 
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
-    # Why: libyaml's C parser is about five times faster on large data sets;
-    # composition stays in Python (ours), so aliases are still refused.
-    class _FastLoader(CParser, _PureLoader):  # type: ignore[misc]
+    # Why: libyaml's C parser is about five times faster on large data sets.
+    class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
-            Composer.__init__(self)
             _Resolver.__init__(self)
-            self.alias_marks = []
 
-    _Loader: type[_PureLoader] = _FastLoader
+    _Loader: type[Any] = _FastLoader
 else:  # pragma: no cover - every supported platform ships libyaml wheels
     _Loader = _PureLoader
 
@@ -166,9 +161,16 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
     except yaml.reader.ReaderError as error:
         _control_character(text, error, display, problems)
         return doc
+    # Why a separate list: a file that does not parse reports only its syntax
+    # error, not the half-read values before it.
+    found = ProblemList()
     try:
-        node = loader.single_node()
+        present, data = _Builder(loader, doc, found).document()
+    except _StopWalk:
+        present, data = True, None
     except yaml.MarkedYAMLError as error:
+        doc.marks.clear()
+        doc.key_marks.clear()
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message, hint = _friendly(f"{error.problem or ''} {error.context or ''}".strip() or "not valid YAML")
@@ -191,17 +193,11 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
         return doc
     finally:
         loader.dispose()
-    for line, column in loader.alias_marks:
-        problems.add(display, line, column, "aliases (`*name`) are not allowed in data files",
-                     "write the value out in full where it is needed")
-    if node is None:
+    problems.extend(found)
+    if not present:
         problems.add(display, 1, 1, "the file is empty", "start from an example file, or remove this one")
         return doc
-    walker = _Walker(doc, problems)
-    try:
-        doc.data = walker.walk(node, ())
-    except _StopWalk:
-        doc.data = None
+    doc.data = data
     return doc
 
 
@@ -231,74 +227,143 @@ def _friendly(problem: str) -> tuple[str, str]:
     return f"this is not valid YAML ({problem})", "compare the line with the examples in docs/data-format.md"
 
 
-class _Walker:
-    """Turns composed nodes into plain Python values, recording positions."""
+_TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
 
-    def __init__(self, doc: Document, problems: ProblemList) -> None:
+
+def _mark(event: Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Builder:
+    """Turns the parser's events into plain Python values, recording positions.
+
+    Why events, not PyYAML's composer: composing a node tree in Python and
+    then walking it took longer than parsing; one pass over the events does
+    both jobs, and sees each alias where it is written.
+    """
+
+    def __init__(self, loader: Any, doc: Document, problems: ProblemList) -> None:
+        self.loader = loader
         self.doc = doc
         self.problems = problems
         self.count = 0
 
-    def _mark(self, node: Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
+    def document(self) -> tuple[bool, Any]:
+        """(whether the file holds a document, its value); refuses a second document."""
+        get, check = self.loader.get_event, self.loader.check_event
+        get()  # the stream starts
+        if check(StreamEndEvent):
+            return False, None
+        start = get()  # the document starts
+        value = self.value(get(), ())
+        get()  # the document ends
+        if not check(StreamEndEvent):
+            raise ComposerError("expected a single document in the stream", start.start_mark,
+                                "but found another document", get().start_mark)
+        return True, value
 
-    def walk(self, node: Node, loc: Loc) -> Any:
+    def value(self, event: Event, loc: Loc) -> Any:
         self.count += 1
+        mark = _mark(event)
         if self.count > MAX_NODES:
-            self.problems.add(self.doc.path, *self._mark(node), "the file has too many values",
+            self.problems.add(self.doc.path, *mark, "the file has too many values",
                               "a data file should describe one partnership; split it")
             raise _StopWalk
         if len(loc) > MAX_DEPTH:
-            self.problems.add(self.doc.path, *self._mark(node), "the data is nested too deeply",
+            self.problems.add(self.doc.path, *mark, "the data is nested too deeply",
                               f"use at most {MAX_DEPTH} levels of indentation")
             raise _StopWalk
-        self.doc.marks[loc] = self._mark(node)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, SequenceNode):
-            return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        self.doc.marks[loc] = mark
+        if isinstance(event, ScalarEvent):
+            return self._scalar(event, mark)
+        if isinstance(event, AliasEvent):
+            self._alias(mark)
+            return None
+        if event.tag not in _COLLECTION_TAGS:
+            self._tag(event.tag, mark)
+        if isinstance(event, MappingStartEvent):
+            return self._mapping(loc)
+        items: list[Any] = []
+        while not self.loader.check_event(SequenceEndEvent):
+            items.append(self.value(self.loader.get_event(), (*loc, len(items))))
+        self.loader.get_event()
+        return items
 
-    def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+    def _mapping(self, loc: Loc) -> dict[str, Any]:
+        get, check = self.loader.get_event, self.loader.check_event
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line, column = self._mark(key_node)
-            if not isinstance(key_node, ScalarNode):
-                self.problems.add(self.doc.path, line, column, "a key must be a plain word",
-                                  "write `key: value`")
+        while not check(MappingEndEvent):
+            key_event = get()
+            line, column = _mark(key_event)
+            if not isinstance(key_event, ScalarEvent):
+                if isinstance(key_event, AliasEvent):
+                    self._alias((line, column))
+                else:
+                    self.problems.add(self.doc.path, line, column, "a key must be a plain word",
+                                      "write `key: value`")
+                    self._skip(key_event)
+                self._skip(get())
                 continue
-            key = str(key_node.value)
+            key = key_event.value
             if key == "<<":
                 self.problems.add(self.doc.path, line, column, "merge keys (`<<`) are not allowed in data files",
                                   "write the values out in full")
+                self._skip(get())
                 continue
             if key in seen:
                 self.problems.add(self.doc.path, line, column, f"'{key}' appears twice in the same block",
                                   f"keep one (the first is on line {seen[key]}); the second would silently win")
+                self._skip(get())
                 continue
             seen[key] = line
             self.doc.key_marks[(*loc, key)] = (line, column)
-            result[key] = self.walk(value_node, (*loc, key))
+            result[key] = self.value(get(), (*loc, key))
+        get()
         return result
 
-    def _scalar(self, node: ScalarNode) -> Any:
-        tag, value = node.tag, node.value
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        if tag == "tag:yaml.org,2002:bool":
-            return value.lower() == "true"
-        if tag == "tag:yaml.org,2002:str":
+    def _skip(self, event: Event) -> None:
+        """Read past a value that is not kept, still reporting any alias inside it."""
+        depth = 1 if isinstance(event, CollectionStartEvent) else 0
+        if isinstance(event, AliasEvent):
+            self._alias(_mark(event))
+        while depth:
+            event = self.loader.get_event()
+            if isinstance(event, AliasEvent):
+                self._alias(_mark(event))
+            elif isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+
+    def _alias(self, mark: tuple[int, int]) -> None:
+        self.problems.add(self.doc.path, *mark, "aliases (`*name`) are not allowed in data files",
+                          "write the value out in full where it is needed")
+
+    def _tag(self, tag: str, mark: tuple[int, int]) -> None:
+        written = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag  # as the person typed it
+        self.problems.add(self.doc.path, *mark, f"the tag '{written}' is not allowed in data files",
+                          "remove the `!…` tag and write a plain value")
+
+    def _scalar(self, event: ScalarEvent, mark: tuple[int, int]) -> Any:
+        tag, value = event.tag, event.value
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, value, event.implicit)
+        if tag == _TAG + "str":
             return value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return value.lower() == "true"
         try:
-            if tag == "tag:yaml.org,2002:int":
+            if tag == _TAG + "int":
                 return int(value)
-            if tag == "tag:yaml.org,2002:float":
+            if tag == _TAG + "float":
                 return float(value)
         except ValueError:
-            self.problems.add(self.doc.path, *self._mark(node), f"'{value}' is not a number",
+            self.problems.add(self.doc.path, *mark, f"'{value}' is not a number",
                               "remove the `!!` tag, or write a number")
             return None
-        self.problems.add(self.doc.path, *self._mark(node), f"the tag '{tag}' is not allowed in data files",
-                          "remove the `!…` tag and write a plain value")
+        self._tag(tag, mark)
         return None

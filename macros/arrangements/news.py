@@ -123,7 +123,8 @@ def posts_for(partnership: str, posts: list[Post]) -> list[Post]:
 def latest_news(dataset: Dataset, pid: str, limit: int = 3, page_uri: str | None = None,
                 posts_dir: Path | None = None) -> str:
     """The newest posts tagged with this partnership, as a list of dated links."""
-    posts = posts_for(pid, read_posts(posts_dir or POSTS_DIR))[: int(limit)]
+    folder = posts_dir or POSTS_DIR
+    posts = posts_for(pid, dataset.memo(f"posts:{folder}", lambda: read_posts(folder)))[: int(limit)]
     here = page_uri or f"{pid}/index.md"
     if not posts:
         return f"No news yet. [All news]({_rel('news/index.md', here)})"

@@ -110,8 +110,9 @@ def export(dataset: Dataset, site_url: str | None = None) -> dict[str, Any]:
 
 
 def dumps(value: Any) -> str:
-    # Why sorted keys off and indent on: the files mirror the YAML order and stay readable in a browser.
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    # Why unsorted: the files mirror the YAML order. Why no indent: browsers and
+    # tools lay JSON out themselves, and Python's fast encoder only writes it compact.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export_text(dataset: Dataset, site_url: str | None = None) -> dict[str, str]:

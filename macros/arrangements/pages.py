@@ -8,8 +8,10 @@ so hand-written pages can call exactly the same renderers.
 
 from __future__ import annotations
 
+import ast
 import html
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,7 +56,14 @@ def renderer(name: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
+_loaded: list[bool] = []
+
+
 def load_features() -> None:
+    # Why the flag: renderers ask on every call, thousands of times per build.
+    if _loaded:
+        return
+    _loaded.append(True)
     for name in FEATURES:
         try:
             importlib.import_module(f"arrangements.{name}")
@@ -76,9 +85,33 @@ def render(dataset: Dataset, name: str, *args: Any, **kwargs: Any) -> str:
 
 
 def call(name: str, *args: str) -> str:
-    """The macro call a generated page body holds."""
+    """The macro call a generated page body holds (what a hand-written page would write)."""
     quoted = ", ".join(repr(a) for a in (name, *args))
-    return "{{ render(" + quoted + ") }}"
+    text = "{{ render(" + quoted + ") }}"
+    _CALLS[text] = (name, *args)
+    return text
+
+
+# Why: `expand` looks calls up here instead of parsing them again.
+_CALLS: dict[str, tuple[str, ...]] = {}
+
+
+_CALL = re.compile(r"\{\{ render\((.*?)\) \}\}")
+
+
+def expand(dataset: Dataset, body: str) -> str:
+    """A generated page's Markdown: each `call()` in its body replaced by what it renders.
+
+    Why not the macros plugin: compiling every generated page as a Jinja
+    template cost more than rendering it (a third of the data layer's build
+    time). The body only ever holds `call()` text made by our own code, and
+    rendered text is never scanned again, so braces in data stay inert.
+    """
+    def one(match: re.Match[str]) -> str:
+        args = _CALLS.get(match.group(0)) or ast.literal_eval(f"({match.group(1)},)")
+        return render(dataset, *args)
+
+    return _CALL.sub(one, body)
 
 
 NavItem = dict[str, Any]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 TBC = "*To be confirmed*"
 
@@ -46,6 +47,9 @@ def inline(value: object) -> str:
     return _inline(text)
 
 
+# Why a cache: the same names (agencies, groups, the partnership) appear on
+# many pages; the function is pure, so each distinct text is worked out once.
+@lru_cache(maxsize=65536)
 def _inline(text: str) -> str:
     # Escape HTML first, then keep the links we allow: the URL of a link is
     # checked before it is written, so `javascript:` never reaches the page.
