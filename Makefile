@@ -4,6 +4,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 DATA    ?= data
 PORT    ?= 8000
+ONLY    ?=
 
 .PHONY: serve site validate check test browsers vendor lint schema new-partnership bench clean install
 
@@ -17,8 +18,9 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 ## Build the site from data/ and serve it at http://127.0.0.1:8000, rebuilding on every data change.
+## ONLY=north-somerset previews one partnership (and those it links to): rebuilds in about a second.
 serve: $(STAMP)
-	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT) --watch data --watch macros --watch overrides
+	ARRANGEMENTS_ONLY=$(ONLY) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT) --watch data --watch macros --watch overrides
 
 ## Build the site into site/ (only replaced when the whole build succeeds).
 site: $(STAMP)

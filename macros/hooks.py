@@ -2,7 +2,9 @@
 
 on_config  load and validate the data once; stop the build with every
            problem listed if anything is wrong (nothing half-published);
+           keep only the partnerships asked for in a preview (ONLY=...);
            give the theme each partnership's help contacts; build the nav.
+on_env     keep compiled theme templates between `mkdocs serve` rebuilds.
 on_files   add one virtual page per generated Page, already rendered to Markdown.
 on_page_markdown  point "edit this page" at the data file behind the page.
 on_post_build     write the open data files and the news feed.
@@ -16,6 +18,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
@@ -26,7 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from arrangements import pages as registry  # noqa: E402
 from arrangements.build import current_dataset, pin  # noqa: E402
 from arrangements.cli import print_problems  # noqa: E402
+from arrangements.dataset import Dataset  # noqa: E402
 from arrangements.frontmatter import handwritten_pages, help_panels, page_source  # noqa: E402
+from arrangements.preview import preview, wanted  # noqa: E402
+from template_cache import CACHE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.arrangements")
 _generated: list[registry.Page] = []
@@ -43,6 +49,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     "Fix them (file:line above) and build again.")
     for problem in dataset.problems.sorted():
         log.info(str(problem))
+    if wanted():
+        dataset = _preview(dataset, config)
+        pin(dataset)
     _generated[:] = registry.all_pages(dataset)
     # Why: the dataset lives for the whole build; frozen, the garbage collector
     # stops re-scanning it while MkDocs renders every page.
@@ -50,6 +59,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["help_panels"] = {**config.extra.get("help_panels", {}), **help_panels(dataset)}
     config.nav = registry.navigation(_generated, handwritten_pages(Path(config.docs_dir)), len(dataset.partnerships))
     return config
+
+
+def _preview(dataset: Dataset, config: MkDocsConfig) -> Dataset:
+    try:
+        shown = preview(dataset, wanted())
+    except ValueError as error:
+        raise Abort(f"ONLY: {error}") from None
+    # Why: hand-written pages (news, the home page) may link to partnerships
+    # left out of the preview; those links are checked by the full build.
+    config.validation.links.not_found = logging.INFO
+    log.info(f"Preview of {', '.join(shown.partnerships)} only: links to other partnerships are not "
+                "checked here. The published build checks everything.")
+    return shown
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = CACHE
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -5,9 +5,11 @@ validation time, full strict build time, peak memory, pages, output bytes
 and HTML bytes per page; and, in the same run, a CONTROL build: plain
 mkdocs-material (no macros plugin, no hook) of exactly the Markdown our
 macros produce, written to files first. The ratio build/control is the data
-layer's overhead. Prints figures; asserts nothing.
+layer's overhead. Then `make serve` rebuild times after a one-line change,
+for the whole site and for a one-partnership preview. Prints figures;
+asserts nothing.
 
-Usage: python scripts/bench.py [--sizes 10 50 150] [--quick]
+Usage: python scripts/bench.py [--sizes 10 50 150] [--repeat 3] [--quick]
 """
 
 from __future__ import annotations
@@ -27,26 +29,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "macros"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """Wall seconds and peak resident memory (kB) of a child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
-    peak = 0
-    status = Path(f"/proc/{process.pid}/status")
-    while process.poll() is None:
-        try:
-            match = re.search(r"VmHWM:\s+(\d+)", status.read_text())
-            peak = max(peak, int(match.group(1))) if match else peak
-        except OSError:
-            pass
-        time.sleep(0.05)
-    output = process.stdout.read() if process.stdout else ""
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user + system) and peak resident memory (kB) of a child process."""
+    with tempfile.TemporaryFile("w+") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read()
     if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    return time.perf_counter() - started, peak, output
+        raise RuntimeError(f"{' '.join(command)} failed:\n{text[-3000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, text
 
 
 def site_figures(site: Path) -> dict[str, float]:
@@ -100,7 +98,8 @@ def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]
 
 def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros")}
-    validate_s, _, output = run_measured([sys.executable, "-m", "arrangements", "validate", "--data", str(data)], env)
+    validate = [sys.executable, "-m", "arrangements", "validate", "--data", str(data)]
+    validate_s, _, _, output = run_measured(validate, env)
     inner = float(re.search(r"in ([0-9.]+) s", output).group(1))
     site = work / f"site-{label}"
     docs = work / f"control-docs-{label}"
@@ -119,13 +118,35 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
             controls.append(run_measured(plain, env))
     finally:
         config.unlink(missing_ok=True)
-    build_s, build_kb = min(b[0] for b in builds), max(b[1] for b in builds)
-    control_s, control_kb = min(c[0] for c in controls), max(c[1] for c in controls)
+    build_s, build_cpu, build_kb = (min(b[0] for b in builds), min(b[1] for b in builds),
+                                    max(b[2] for b in builds))
+    control_s, control_cpu, control_kb = (min(c[0] for c in controls), min(c[1] for c in controls),
+                                          max(c[2] for c in controls))
     figures = site_figures(site)
     return {"data": label, "validate_s": inner, "validate_cli_s": validate_s, "build_s": build_s,
             "build_peak_mb": build_kb / 1024, "control_s": control_s, "control_peak_mb": control_kb / 1024,
-            "overhead": build_s / control_s - 1, **figures,
+            "overhead": build_s / control_s - 1, "cpu_overhead": build_cpu / control_cpu - 1,
+            "spread": (max(b[0] for b in builds) - build_s) / build_s, **figures,
             "control_html_median": site_figures(control_site)["html_median"]}
+
+
+def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
+    """`make serve`: seconds from saving a one-line change until the page can reload."""
+    from serve_rebuild import measure
+
+    cases = [("bundled", "whole site", "", "north-somerset", 3),
+             ("bundled", "ONLY=north-somerset", "north-somerset", "north-somerset", 3)]
+    if largest and not quick:
+        # p-001 is a local partnership of the multi-area area-000, so its preview holds five.
+        cases += [(f"N={largest}", "ONLY=p-001", "p-001", "p-001", 3),
+                  (f"N={largest}", "whole site", "", "p-001", 1)]
+    print(f"{'serve':<9} {'what':<22} {'save -> reloadable':>19} {'of which build':>15}")
+    for label, what, only, edit, runs in cases:
+        results = measure(runs, folders[label], only, edit)
+        wall = statistics.median(r[0] for r in results)
+        build = statistics.median(r[1] for r in results)
+        print(f"{label:<9} {what:<22} {wall:>18.2f}s {build:>14.2f}s")
+    print("median of the runs; a preview (make serve ONLY=...) holds the partnership and those it links to.")
 
 
 def main() -> int:
@@ -140,21 +161,26 @@ def main() -> int:
     sizes = [10] if args.quick else args.sizes
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     rows = [bench("bundled", REPO / "data", work, args.repeat)]
+    folders = {"bundled": REPO / "data"}
     for n in sizes:
-        data = work / f"data-{n}"
+        data = folders[f"N={n}"] = work / f"data-{n}"
         subprocess.run([sys.executable, "scripts/synth.py", "--n", str(n), "--seed", "1", "--out", str(data)],
                        cwd=REPO, check=True, capture_output=True)
         rows.append(bench(f"N={n}", data, work, args.repeat))
-    header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'peak MB':>8} "
-              f"{'pages':>6} {'output MB':>10} {'HTML/page':>10} {'group page':>11}")
+    header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} "
+              f"{'spread':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} {'HTML/page':>10} {'group page':>11}")
     print(header)
     for r in rows:
         print(f"{r['data']:<9} {r['validate_s']:>8.2f}s {r['build_s']:>7.1f}s {r['control_s']:>7.1f}s "
-              f"{r['overhead']:>8.0%} {r['build_peak_mb']:>8.0f} {r['pages']:>6} {r['bytes'] / 1e6:>10.1f} "
-              f"{r['html_median'] / 1e3:>9.0f}k {r['group_page'] / 1e3:>10.0f}k")
+              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['spread']:>7.0%} {r['build_peak_mb']:>8.0f} "
+              f"{r['pages']:>6} {r['bytes'] / 1e6:>10.1f} {r['html_median'] / 1e3:>9.0f}k "
+              f"{r['group_page'] / 1e3:>10.0f}k")
     print("validate: in-process time for the whole data folder; build: `mkdocs build --strict` wall time,")
-    print(f"fastest of {args.repeat} runs interleaved with the control's;")
+    print(f"fastest of {args.repeat} runs interleaved with the control's; CPU over: the same ratio in CPU time")
+    print("(user + system), which a busy shared machine disturbs less; spread: slowest run over fastest;")
     print("control: plain mkdocs-material build of the same rendered Markdown (no macros, no hook).")
+    print()
+    serve_figures(folders, max(sizes, default=0), args.quick)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

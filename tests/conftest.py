@@ -24,11 +24,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def build_site(out: Path, data: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run a real strict build; `data` points the hook at another data folder."""
+def build_site(out: Path, data: Path | None = None, only: str = "") -> subprocess.CompletedProcess[str]:
+    """Run a real strict build; `data` points the hook at another data folder, `only` previews some partnerships."""
     env = dict(os.environ)
     if data is not None:
         env["ARRANGEMENTS_DATA"] = str(data)
+    env["ARRANGEMENTS_ONLY"] = only
     env["PYTHONPATH"] = str(REPO / "macros") + os.pathsep + env.get("PYTHONPATH", "")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
