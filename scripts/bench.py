@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import concurrent.futures
 import json
 import os
 import re
@@ -118,6 +119,9 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
             controls.append(run_measured(plain, env))
     finally:
         config.unlink(missing_ok=True)
+    # The data layer's own work, timed without MkDocs: a figure the machine's drift disturbs less.
+    layer = min(sum(json.loads(run_measured([sys.executable, "scripts/layer_time.py", str(data)], env)[3]).values())
+                for _ in range(repeat))
     build_s, build_cpu, build_kb = (min(b[0] for b in builds), min(b[1] for b in builds),
                                     max(b[2] for b in builds))
     control_s, control_cpu, control_kb = (min(c[0] for c in controls), min(c[1] for c in controls),
@@ -126,8 +130,28 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     return {"data": label, "validate_s": inner, "validate_cli_s": validate_s, "build_s": build_s,
             "build_peak_mb": build_kb / 1024, "control_s": control_s, "control_peak_mb": control_kb / 1024,
             "overhead": build_s / control_s - 1, "cpu_overhead": build_cpu / control_cpu - 1,
+            "layer_s": layer, "layer_share": layer / control_s,
             "spread": (max(b[0] for b in builds) - build_s) / build_s, **figures,
             "control_html_median": site_figures(control_site)["html_median"]}
+
+
+def separate_sites(data: Path, work: Path, sample: int = 10, jobs: int = os.cpu_count() or 2) -> None:
+    """The other shape: each partnership built as its own site (ONLY=<id>), `jobs` at a time."""
+    ids = sorted(p.name for p in (data / "partnerships").iterdir() if p.name.startswith("p-"))
+    chosen = ids[:: max(1, len(ids) // sample)][:sample]
+    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros")}
+
+    def one(pid: str) -> float:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(work / f"alone-{pid}")]
+        return run_measured(command, {**env, "ARRANGEMENTS_ONLY": pid})[0]
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        each = list(pool.map(one, chosen))
+    took = time.perf_counter() - started
+    total = len(list((data / "partnerships").iterdir()))
+    print(f"separate sites: {len(chosen)} partnerships' own sites, {jobs} at a time, in {took:.1f} s "
+          f"({statistics.median(each):.1f} s each); all {total} this way: about {took / len(chosen) * total:.0f} s")
 
 
 def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
@@ -168,17 +192,22 @@ def main() -> int:
                        cwd=REPO, check=True, capture_output=True)
         rows.append(bench(f"N={n}", data, work, args.repeat))
     header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} "
-              f"{'spread':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} {'HTML/page':>10} {'group page':>11}")
+              f"{'spread':>7} {'layer':>7} {'of ctl':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} "
+              f"{'HTML/page':>10} {'group page':>11}")
     print(header)
     for r in rows:
         print(f"{r['data']:<9} {r['validate_s']:>8.2f}s {r['build_s']:>7.1f}s {r['control_s']:>7.1f}s "
-              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['spread']:>7.0%} {r['build_peak_mb']:>8.0f} "
+              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['spread']:>7.0%} {r['layer_s']:>6.2f}s "
+              f"{r['layer_share']:>7.0%} {r['build_peak_mb']:>8.0f} "
               f"{r['pages']:>6} {r['bytes'] / 1e6:>10.1f} {r['html_median'] / 1e3:>9.0f}k "
               f"{r['group_page'] / 1e3:>10.0f}k")
     print("validate: in-process time for the whole data folder; build: `mkdocs build --strict` wall time,")
     print(f"fastest of {args.repeat} runs interleaved with the control's; CPU over: the same ratio in CPU time")
-    print("(user + system), which a busy shared machine disturbs less; spread: slowest run over fastest;")
+    print("(user + system); spread: slowest of our runs over the fastest; layer: the data layer's own work")
+    print("(import, load and check, render every page, open data) timed without MkDocs, and as a share of the control;")
     print("control: plain mkdocs-material build of the same rendered Markdown (no macros, no hook).")
+    if sizes and not args.quick:
+        separate_sites(folders[f"N={max(sizes)}"], work)
     print()
     serve_figures(folders, max(sizes, default=0), args.quick)
     shutil.rmtree(work, ignore_errors=True)

@@ -124,6 +124,8 @@ def generate(n: int, seed: int, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(REPO / "data" / "reference", out / "reference")
+    # Why: the site's own pages (the accessibility statement) come from data/site/ too.
+    shutil.copytree(REPO / "data" / "site", out / "site")
     sample = yaml.safe_load((REPO / "data" / "partnerships" / "north-somerset" / "reports" / "2024-25.yml")
                             .read_text(encoding="utf-8"))
     index = 0
