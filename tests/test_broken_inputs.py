@@ -229,3 +229,20 @@ def test_bundled_data_validates_quickly() -> None:
     assert result.returncode == 0, result.stdout
     seconds = float(result.stdout.split(" in ")[1].split(" s")[0])
     assert seconds < 1.0, result.stdout
+
+
+def test_a_reloaded_file_is_read_afresh_when_its_bytes_change_and_keeps_its_problems(tmp_path: Path) -> None:
+    """`mkdocs serve` reloads after every save: unchanged files are reused, changed ones never are."""
+    from arrangements.load import read_document
+    from arrangements.problems import ProblemList
+
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\na: 2\n", encoding="utf-8")
+    for _ in range(2):  # the second read is served from memory and must report the same problem
+        problems = ProblemList()
+        assert read_document(path, "x.yml", problems).data == {"a": 1}
+        assert [p.line for p in problems] == [2]
+    path.write_text("a: 3\nb: 2\n", encoding="utf-8")  # same size, within the same clock tick
+    problems = ProblemList()
+    assert read_document(path, "x.yml", problems).data == {"a": 3, "b": 2}
+    assert not problems

@@ -13,6 +13,7 @@ person must fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .problems import ProblemList
+from .problems import Problem, ProblemList
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -129,19 +130,38 @@ class _StopWalk(Exception):
     pass
 
 
+# Why: `mkdocs serve` loads the data folder again after every save; a file
+# whose bytes are unchanged is not parsed again. Nothing changes a Document
+# after it is read, so sharing it between loads is safe.
+_parsed: dict[tuple[str, bytes], tuple[Document, tuple[Problem, ...]]] = {}
+_PARSED_LIMIT = 5000
+
+
 def read_document(path: Path, display: str, problems: ProblemList) -> Document:
     """Parse one file into a Document; every problem is added to `problems`."""
-    doc = Document(display)
     try:
         size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as error:
         problems.add(display, 1, 1, f"cannot read the file ({error.strerror})", "check the file exists and is readable")
-        return doc
+        return Document(display)
     if size > MAX_BYTES:
         problems.add(display, 1, 1, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
                      "a data file should be a few kilobytes: split it, or remove pasted documents")
-        return doc
-    raw = path.read_bytes()
+        return Document(display)
+    key = (display, hashlib.blake2b(raw, digest_size=16).digest())
+    if key not in _parsed:
+        if len(_parsed) >= _PARSED_LIMIT:
+            _parsed.clear()
+        found = ProblemList()
+        _parsed[key] = (_decode_and_parse(raw, display, found), tuple(found))
+    doc, found_before = _parsed[key]
+    problems.extend(found_before)
+    return doc
+
+
+def _decode_and_parse(raw: bytes, display: str, problems: ProblemList) -> Document:
+    doc = Document(display)
     if b"\x00" in raw:
         problems.add(display, 1, 1, "this is not a text file", "save it as plain UTF-8 text (YAML)")
         return doc
