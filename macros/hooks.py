@@ -1,11 +1,14 @@
 """MkDocs hooks: turn the data into pages. Thin; the work is in arrangements/.
 
+on_startup note whether this is `mkdocs serve`, which keeps unchanged pages.
 on_config  load and validate the data once; stop the build with every
            problem listed if anything is wrong (nothing half-published);
            keep only the partnerships asked for in a preview (ONLY=...);
            give the theme each partnership's help contacts; build the nav.
-on_env     keep compiled theme templates between `mkdocs serve` rebuilds.
+on_env     keep compiled theme templates between `mkdocs serve` rebuilds,
+           and pick the generated pages whose HTML is unchanged (page_cache).
 on_files   add one virtual page per generated Page, already rendered to Markdown.
+on_pre_page, on_page_context, on_post_page  reuse or store pages during serve.
 on_page_markdown  point "edit this page" at the data file behind the page.
 on_post_build     write the open data files and the news feed.
 """
@@ -32,10 +35,16 @@ from arrangements.cli import print_problems  # noqa: E402
 from arrangements.dataset import Dataset  # noqa: E402
 from arrangements.frontmatter import handwritten_pages, help_panels, page_source  # noqa: E402
 from arrangements.preview import preview, wanted  # noqa: E402
+from page_cache import PAGES  # noqa: E402
 from template_cache import CACHE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.arrangements")
 _generated: list[registry.Page] = []
+_generated_uris: set[str] = set()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    PAGES.start(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,11 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         dataset = _preview(dataset, config)
         pin(dataset)
     _generated[:] = registry.all_pages(dataset)
+    _generated_uris.clear()
+    _generated_uris.update(page.uri for page in _generated)
     # Why: the dataset lives for the whole build; frozen, the garbage collector
     # stops re-scanning it while MkDocs renders every page.
     gc.freeze()
     config.extra["help_panels"] = {**config.extra.get("help_panels", {}), **help_panels(dataset)}
     config.nav = registry.navigation(_generated, handwritten_pages(Path(config.docs_dir)), len(dataset.partnerships))
+    PAGES.begin(config)
     return config
 
 
@@ -76,6 +88,8 @@ def _preview(dataset: Dataset, config: MkDocsConfig) -> Dataset:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = CACHE
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    PAGES.pick_stored(pages, [page for page in pages if page.file.src_uri in _generated_uris], env)
     return env
 
 
@@ -84,7 +98,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _generated:
         if files.get_file_from_path(page.uri) is None:
             files.append(File.generated(config, page.uri, content=page_source(page, dataset)))
+    PAGES.files(files)
     return files
+
+
+def on_pre_page(page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
+    if page.file.src_uri in _generated_uris:
+        PAGES.render_from_cache(page)
+    return page
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -99,10 +120,22 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
     # print titles as raw HTML, so data text must not reach them as markup.
     if page.title and ("<" in page.title or ">" in page.title):
         page.title = html.escape(page.title, quote=False)
+    PAGES.context(context, page)
     return context
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    PAGES.written(page, output)
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    PAGES.abandon()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     from arrangements.publish import after_build
 
     after_build(current_dataset(), Path(config.site_dir), config.site_url or "", config.site_name)
+    if PAGES.enabled:
+        log.info(f"{PAGES.end()} unchanged page(s) reused from the last build.")

@@ -163,14 +163,20 @@ def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
     if largest and not quick:
         # p-001 is a local partnership of the multi-area area-000, so its preview holds five.
         cases += [(f"N={largest}", "ONLY=p-001", "p-001", "p-001", 3),
-                  (f"N={largest}", "whole site", "", "p-001", 1)]
-    print(f"{'serve':<9} {'what':<22} {'save -> reloadable':>19} {'of which build':>15}")
+                  (f"N={largest}", "whole site", "", "p-001", 2)]
+    print(f"{'serve':<9} {'what':<22} {'save -> reloadable':>19} {'of which build':>15} "
+          f"{'control':>8} {'ratio':>6}")
     for label, what, only, edit, runs in cases:
-        results = measure(runs, folders[label], only, edit)
-        wall = statistics.median(r[0] for r in results)
-        build = statistics.median(r[1] for r in results)
-        print(f"{label:<9} {what:<22} {wall:>18.2f}s {build:>14.2f}s")
-    print("median of the runs; a preview (make serve ONLY=...) holds the partnership and those it links to.")
+        wall, build = _median(measure(runs, folders[label], only, edit))
+        control, _ = _median(measure(runs, folders[label], only, edit, cache=False))
+        print(f"{label:<9} {what:<22} {wall:>18.2f}s {build:>14.2f}s {control:>7.2f}s {wall / control:>6.2f}")
+    print("median of the runs; the edit adds words to one partnership's summary. A preview (make serve ONLY=...)")
+    print("holds the partnership and those it links to. control: the same with ARRANGEMENTS_PAGE_CACHE=off,")
+    print("so every page is rendered again on each save.")
+
+
+def _median(results: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
 
 
 def main() -> int:

@@ -3,9 +3,9 @@
 Copies a data folder (data/ by default) to a temporary folder, starts
 `mkdocs serve` on a free local port watching it (the whole site, or a
 preview of some partnerships with --only, as `make serve ONLY=...` does),
-appends a comment line to one partnership's file, and prints the time
-until the rebuild is done. Prints figures; asserts nothing.
-Usage: python scripts/serve_rebuild.py [--runs 3] [--data FOLDER] [--only ID[,ID]] [--edit ID]
+changes the wording of one partnership's summary (a real one-line edit
+that shows on its pages), and prints the time until the rebuild is done. Prints figures; asserts nothing.
+Usage: python scripts/serve_rebuild.py [--runs 3] [--data FOLDER] [--only ID[,ID]] [--edit ID] [--no-cache]
 """
 
 from __future__ import annotations
@@ -45,12 +45,21 @@ def wait_for(log: Path, count: int, timeout: float) -> list[float]:
     raise TimeoutError(f"no rebuild seen in {timeout} s; the server said:\n{tail}")
 
 
+def edit_summary(target: Path, words: str) -> None:
+    """Add words to the summary, as a comms officer would: the first line of its text."""
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    if lines[at].rstrip().endswith((">-", ">", "|", "|-")):
+        at += 1  # a folded block: its text starts on the next line
+    lines[at] = f"{lines[at].rstrip()} {words}\n"
+    target.write_text("".join(lines), encoding="utf-8")
+
+
 def _warm_up(log: Path, target: Path, tries: int = 5) -> int:
     """Save until a rebuild is seen; the number of builds so far."""
     for attempt in range(tries):
         time.sleep(1.0)
-        with target.open("a", encoding="utf-8") as handle:
-            handle.write(f"# warm-up {attempt}\n")
+        edit_summary(target, f"Warm-up {attempt}.")
         try:
             return len(wait_for(log, 2, 20))
         except TimeoutError:
@@ -58,13 +67,14 @@ def _warm_up(log: Path, target: Path, tries: int = 5) -> int:
     raise TimeoutError(f"the server never rebuilt after {tries} saves; log: {log}")
 
 
-def measure(runs: int, source: Path = REPO / "data", only: str = "", edit: str = "north-somerset"
-            ) -> list[tuple[float, float]]:
+def measure(runs: int, source: Path = REPO / "data", only: str = "", edit: str = "north-somerset",
+            cache: bool = True) -> list[tuple[float, float]]:
     work = Path(tempfile.mkdtemp(prefix="serve-"))
     data = work / "data"
     shutil.copytree(source, data)
     log = work / "serve.log"
-    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_ONLY": only}
+    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_ONLY": only,
+           "ARRANGEMENTS_PAGE_CACHE": "on" if cache else "off"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}", "--watch", str(data)]
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -78,8 +88,7 @@ def measure(runs: int, source: Path = REPO / "data", only: str = "", edit: str =
         for run in range(1, runs + 1):
             time.sleep(2.0)  # let the watcher settle between edits
             started = time.monotonic()
-            with target.open("a", encoding="utf-8") as handle:
-                handle.write(f"# edit {run}\n")
+            edit_summary(target, f"Edit {run}.")
             built = wait_for(log, seen + run, 60)
             results.append((time.monotonic() - started, built[-1]))
     finally:
@@ -95,8 +104,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=REPO / "data", help="the data folder to copy")
     parser.add_argument("--only", default="", help="preview these partnerships only, as `make serve ONLY=...`")
     parser.add_argument("--edit", default="north-somerset", help="the partnership whose file is changed")
+    parser.add_argument("--no-cache", action="store_true", help="render every page on each save (the control)")
     args = parser.parse_args()
-    for wall, build in measure(args.runs, args.data, args.only, args.edit):
+    for wall, build in measure(args.runs, args.data, args.only, args.edit, not args.no_cache):
         print(f"one-line change -> page reloadable: {wall:.2f} s wall (build itself {build:.2f} s)")
     return 0
 
