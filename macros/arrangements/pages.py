@@ -72,9 +72,20 @@ def load_features() -> None:
                 raise
 
 
+def _feature_order(maker: PageMaker) -> tuple[int, str, int]:
+    """FEATURES order, then the order the makers are written in their module."""
+    module = maker.__module__.rpartition(".")[2]
+    line = getattr(getattr(maker, "__code__", None), "co_firstlineno", 0)
+    return (FEATURES.index(module) if module in FEATURES else len(FEATURES)), maker.__module__, line
+
+
 def all_pages(dataset: Dataset) -> list[Page]:
     load_features()
-    return [page for maker in PAGE_MAKERS for page in maker(dataset)]
+    # Why sorted: makers register on import, and whichever module a caller
+    # imported first would otherwise decide the order of the sitemap and
+    # search index; the order in FEATURES makes every build write the same files.
+    makers = sorted(PAGE_MAKERS, key=_feature_order)
+    return [page for maker in makers for page in maker(dataset)]
 
 
 def render(dataset: Dataset, name: str, *args: Any, **kwargs: Any) -> str:
