@@ -11,6 +11,7 @@ on_files   add one virtual page per generated Page, already rendered to Markdown
 on_pre_page, on_page_context, on_post_page  reuse or store pages during serve.
 on_page_markdown  point "edit this page" at the data file behind the page.
 on_post_build     write the open data files and the news feed.
+on_build_error    a failed build stores no pages for the next serve rebuild.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pin(None)  # a new build (or a `mkdocs serve` rebuild) looks at the files again
     gc.unfreeze()  # and the last build's data may be collected
     dataset = current_dataset()
+    dataset.new_build()
     pin(dataset)
     if not dataset.ok:
         print_problems(dataset.problems.sorted(), stream=sys.stderr)

@@ -161,7 +161,7 @@ class PageCache:
 
 def _cached_render(cache: PageCache, build: _Build):
     def render(page: Page, config: MkDocsConfig, files: Files) -> None:
-        key = (page.file.src_uri, page.markdown, build.files, build.site)
+        key = (page.file.src_uri, _digest(page.markdown or ""), build.files, build.site)
         stored = cache._rendered.get(key)
         if stored is None:
             Page.render(page, config, files)

@@ -80,6 +80,15 @@ def test_latest_news_lists_three_newest_for_the_partnership(posts_dir: Path, tmp
     assert "[All news](../news/index.md)" in text
 
 
+def test_a_post_added_while_serving_shows_at_the_next_build(posts_dir: Path, tmp_path: Path) -> None:
+    # Why: `mkdocs serve` keeps an unchanged dataset between rebuilds; a new post is not in the data folder.
+    dataset = Dataset(tmp_path)
+    assert "Added later" not in latest_news(dataset, "southampton", posts_dir=posts_dir)
+    _post(posts_dir, "g", "2026-06-01", "Added later", "southampton")
+    dataset.new_build()
+    assert "[Added later](../news/posts/g.md)" in latest_news(dataset, "southampton", posts_dir=posts_dir)
+
+
 def test_latest_news_for_a_partnership_without_posts(posts_dir: Path, tmp_path: Path) -> None:
     assert latest_news(Dataset(tmp_path), "exampleshire", posts_dir=posts_dir).startswith("No news yet.")
 

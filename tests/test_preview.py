@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -92,8 +93,13 @@ def test_serve_preview_shows_a_saved_change(tmp_path: Path) -> None:
         file = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
         text = file.read_text(encoding="utf-8")
         file.write_text(text.replace("summary: >-\n", "summary: >-\n  Quarterly hello.\n", 1), encoding="utf-8")
-        _wait(lambda: log.read_text().count("Documentation built") >= 2)
+        _wait(lambda: "Reloading browsers" in log.read_text())
         assert "Quarterly hello" in urllib.request.urlopen(page, timeout=10).read().decode()
+        # The pages the change does not touch were reused, and are still served whole.
+        reused = re.findall(r"(\d+) unchanged page\(s\) reused", log.read_text())
+        assert reused and int(reused[-1]) > 0
+        structure = urllib.request.urlopen(page + "structure/", timeout=10).read().decode()
+        assert "North Somerset Safeguarding Children Partnership" in structure and "</html>" in structure
     finally:
         server.terminate()
         server.wait(timeout=20)

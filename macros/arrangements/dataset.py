@@ -78,7 +78,8 @@ class Dataset:
     # not reported again, so one typo does not cascade into many messages.
     unloaded: set[str] = field(default_factory=set)
     # Why: some facts are asked for by every page (news posts, Git dates); they
-    # are worked out once per loaded dataset, so a changed file means a fresh one.
+    # are worked out once per build. They come from outside the data folder, so
+    # a build that reuses an unchanged dataset (`mkdocs serve`) forgets them.
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -86,10 +87,14 @@ class Dataset:
         return not self.problems.errors
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """`compute()`, worked out once for this dataset."""
+        """`compute()`, worked out once per build of this dataset."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def new_build(self) -> None:
+        """Forget the facts memoised for the last build: a news post may have been added since."""
+        self._memo.clear()
 
     def resolve_group(self, partnership_id: str, ref: str) -> tuple[str, Group | None]:
         """(`partnership id`, group) for `executive` or `hips/executive`."""
