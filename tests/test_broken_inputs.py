@@ -79,7 +79,14 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ("alias inside a repeated key", "  education: Schools attend.\n",
      "  education: Schools attend.\n  education: &y\n    - *y  #!\n", ["aliases"]),
     ("alias as a key", "  education: Schools attend.\n", "  education: &k Schools attend.\n  *k : x  #!\n",
-     ["aliases"]),
+     ["aliases"]),    ("missing list that needs an item asks for a value", "areas: [Demoshire]\n", "",
+     ["'areas' is missing", "add `areas:` with a value"]),
+    ("count with a fraction", "kind: children\n",
+     "kind: children\nparticipants:\n  - kind: lay-member\n    role: Lay member\n    count: 1.5  #!\n",
+     ["'count' should be a whole number", "1.5"]),
+    ("true where a number is expected", "kind: children\n",
+     "kind: children\nparticipants:\n  - kind: lay-member\n    role: Lay member\n    count: true  #!\n",
+     ["'count' should be a number but is `true` (yes/no)"]),
 ]
 
 

@@ -118,3 +118,21 @@ def test_data_format_guide_example_is_valid(tmp_path: Path) -> None:
     assert dataset.ok, [str(p) for p in dataset.problems]
     executive = dataset.partnerships["exampleshire"].data.groups[0]
     assert executive.frequency.every_weeks == 8 and executive.chair.rotates_between == ["council", "police"]
+
+
+def test_every_bundled_file_passes_the_schema_editors_use() -> None:
+    """What VS Code underlines must match what the build accepts: `chair: Independent Chair`,
+    `frequency: monthly` and `lead: tbc` are all valid data."""
+    import json
+
+    from arrangements.load import read_document
+    from arrangements.problems import ProblemList
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(json.loads((REPO / "schema" / "arrangements.schema.json").read_text()))
+    files = sorted((REPO / "data" / "partnerships").glob("*/arrangements/*.yml"))
+    assert len(files) >= 8
+    for path in files:
+        data = read_document(path, str(path), ProblemList()).data
+        errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
+        assert not errors, f"{path.name}: {errors[:3]}"

@@ -11,14 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
-
 from .dataset import Dataset
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
 from .problems import Problem, ProblemList
 from .schema import validate_document
+from .structure import Field
 from .text import block, escape, inline
 from .validate import dataset_check
 

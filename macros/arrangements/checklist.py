@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify
-from pydantic import BaseModel
 
 from .agencies import for_agencies_uri
 from .cli import DEFAULT_DATA, command, load_or_report
@@ -32,6 +31,7 @@ from .problems import Problem
 from .reference import Checklist, ChecklistItem
 from .report import SAMPLE_BANNER, YearlyReport, report_document, report_path, section_anchor
 from .site import STATUS_LABELS, TOPIC_HEADINGS, base
+from .structure import Record
 from .text import inline
 
 COVERED, TBC, MISSING = "covered", "to be confirmed", "missing"
@@ -118,7 +118,7 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, (str, list)) and not value)
 
 
-def _walk(node: BaseModel, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> None:
+def _walk(node: Record, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> None:
     """Follow a dotted path; a list on the way fans out (`partners.lead`: every partner's lead)."""
     step, rest = steps[0], steps[1:]
     value = getattr(node, step, None)
@@ -136,19 +136,19 @@ def _walk(node: BaseModel, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -
     else:
         gaps.covered += 1
         for index, item in enumerate(value if isinstance(value, list) else [value]):
-            if isinstance(item, BaseModel):
+            if isinstance(item, Record):
                 _required_blanks(item, (*here, index) if isinstance(value, list) else here,
                                  _label(item, index) if isinstance(value, list) else words(step), gaps)
 
 
-def _required_blanks(model: BaseModel, loc: Loc, owner: str, gaps: Gaps) -> None:
+def _required_blanks(model: Record, loc: Loc, owner: str, gaps: Gaps) -> None:
     """A field the format requires but that was left blank: a group's chair, a scrutineer's name."""
     for name, info in type(model).model_fields.items():
         if info.is_required() and _blank(getattr(model, name)):
             gaps.blank.append((owner, words(name), (*loc, name)))
 
 
-def judge(root: BaseModel, item: ChecklistItem) -> tuple[str, str, Loc]:
+def judge(root: Record, item: ChecklistItem) -> tuple[str, str, Loc]:
     """(status, plain-English detail, where in the file the first gap is)."""
     gaps = Gaps()
     for path in item.covered_by:

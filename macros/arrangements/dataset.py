@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from .load import Document, read_document
 from .model import Arrangements, Group
 from .problems import ProblemList
 from .reference import Checklist, Schedule
 from .schema import validate_document
+from .structure import Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
@@ -111,13 +110,13 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _load(path: Path, root: Path, model: type[BaseModel], problems: ProblemList) -> tuple[Any, Document]:
+def _load(path: Path, root: Path, model: type[Record], problems: ProblemList) -> tuple[Any, Document]:
     doc = read_document(path, _display(path, root), problems)
     return validate_document(doc, model, problems), doc
 
 
 # Why: report models live with the report feature; the dataset only needs a hook.
-REPORT_MODEL: type[BaseModel] | None = None
+REPORT_MODEL: type[Record] | None = None
 
 
 def load_dataset(root: Path) -> Dataset:

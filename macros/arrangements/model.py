@@ -1,6 +1,6 @@
 """The domain: a partnership's published safeguarding arrangements.
 
-These pydantic models are the single source of truth for the data format:
+These record classes (structure.py) are the single source of truth for the data format:
 they validate the YAML, document every field (the descriptions become the
 JSON Schema that editors show while typing) and are what pages render from.
 
@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from .structure import AfterValidator, Field, Record, StringConstraints, field_validator, model_validator
 
 # Why: every id is used in URLs and cross references, so keep it URL-safe.
 Id = Annotated[
@@ -77,9 +77,10 @@ def blanks(*fields: str) -> classmethod:  # type: ignore[type-arg]
     return field_validator(*fields, mode="before")(_blank)
 
 
-class Strict(BaseModel):
-    # Why: a typo in a key must be an error, never a silently ignored field.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+# Why a second name: "strict" is what a reader of the record classes needs to
+# know. Every record refuses unknown keys: a typo must be an error, never a
+# silently ignored field.
+Strict = Record
 
 
 class Person(Strict):

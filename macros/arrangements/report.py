@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, StrictBool, model_validator
-
 from . import dataset as dataset_module
 from .changes import Change, diff
 from .dataset import Dataset, Partnership, _display  # Why: report paths read like every other problem's
@@ -23,6 +21,7 @@ from .load import Document, read_document
 from .model import DateText, Id, Line, Strict, Text, blanks
 from .pages import Page, call, page_maker, renderer
 from .problems import ProblemList, did_you_mean, join_hint
+from .structure import Field, StrictBool, model_validator
 from .text import TBC, block, escape, inline, or_tbc
 from .validate import dataset_check
 

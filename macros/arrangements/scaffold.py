@@ -20,11 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from .cli import DEFAULT_DATA, REPO, command
 from .dataset import ID_PATTERN
 from .model import TBC_WORDS, Arrangements
+from .structure import Record
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schema/arrangements.schema.json"
 PLACEHOLDER = "To be confirmed"  # for text the format cannot leave blank (e.g. an organisation's name)
@@ -93,12 +92,12 @@ def skeleton(pid: str, name: str, year: int) -> dict[str, Any]:
 
 
 def _fields(model: Any) -> list[str]:
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, Record) else []
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any) -> type[Record] | None:
     """The model inside `X | None` or `list[X]`, if any (to find nested field descriptions)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
     if typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
         for arg in typing.get_args(annotation):
@@ -121,7 +120,7 @@ def _scalar(value: Any) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def _comment(model: type[BaseModel] | None, key: str, indent: str) -> list[str]:
+def _comment(model: type[Record] | None, key: str, indent: str) -> list[str]:
     info = model.model_fields.get(key) if model else None
     if not info or not info.description:
         return []
@@ -129,7 +128,7 @@ def _comment(model: type[BaseModel] | None, key: str, indent: str) -> list[str]:
     return [indent + "# " + line for line in textwrap.wrap(info.description + need, 100 - len(indent))]
 
 
-def to_yaml(value: dict[str, Any], model: type[BaseModel] | None, indent: str = "", comments: bool = True) -> list[str]:
+def to_yaml(value: dict[str, Any], model: type[Record] | None, indent: str = "", comments: bool = True) -> list[str]:
     """Block-style YAML with each key explained by its description in `model`."""
     lines: list[str] = []
     for key, item in value.items():

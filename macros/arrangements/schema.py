@@ -1,6 +1,6 @@
 """Check a document's shape against the model, with errors people can act on.
 
-Pydantic reports *where* (a path such as `groups.2.chair`) and *what* (an
+The records report *where* (a path such as `groups.2.chair`) and *what* (an
 error type); this module turns that into file:line:column and a sentence
 with what to do, including "did you mean" for misspelt keys and values.
 It also exports the JSON Schema that editors use while a file is typed.
@@ -12,20 +12,20 @@ import json
 import re
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
-
+from .json_schema import record_schema
 from .load import Document, Loc
 from .model import FREQUENCY_FORMS, Arrangements
 from .problems import ProblemList, did_you_mean, join_hint
+from .structure import Record, ValidationError
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 SCHEMA_ID = "https://example.org/schema/arrangements.schema.json"
 
 
-def json_schema(model: type[BaseModel] = Arrangements) -> dict[str, Any]:
+def json_schema(model: type[Record] = Arrangements) -> dict[str, Any]:
     """The JSON Schema for one arrangements file, with every field described."""
-    schema = model.model_json_schema()
+    schema = record_schema(model)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -33,7 +33,7 @@ def json_schema(model: type[BaseModel] = Arrangements) -> dict[str, Any]:
     }
 
 
-def schema_text(model: type[BaseModel] = Arrangements) -> str:
+def schema_text(model: type[Record] = Arrangements) -> str:
     return json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -69,24 +69,24 @@ def describe(loc: Loc, data: Any) -> str:
     return "".join(parts)
 
 
-def _field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, str | None]:
+def _field_at(model: type[Record], loc: Loc) -> tuple[type[Record] | None, str | None]:
     """The model class holding the last key of `loc`, following nested models and lists."""
     current: Any = model
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or step not in current.model_fields:
+        if not (isinstance(current, type) and issubclass(current, Record)) or step not in current.model_fields:
             return None, None
         current = _inner_model(current.model_fields[step].annotation)
     last = loc[-1] if loc else None
-    if isinstance(current, type) and issubclass(current, BaseModel):
+    if isinstance(current, type) and issubclass(current, Record):
         return current, last if isinstance(last, str) else None
     return None, None
 
 
 def _inner_model(annotation: Any) -> Any:
     """`list[Group] | None` -> Group."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
     for arg in get_args(annotation):
         found = _inner_model(arg)
@@ -111,7 +111,7 @@ def _kind_of(value: Any) -> str:
     return f"'{value}'"
 
 
-def _report(doc: Document, model: type[BaseModel], item: dict[str, Any], problems: ProblemList) -> None:
+def _report(doc: Document, model: type[Record], item: dict[str, Any], problems: ProblemList) -> None:
     loc: Loc = tuple(item["loc"])
     kind: str = item["type"]
     value = item.get("input")
@@ -124,12 +124,12 @@ def _report(doc: Document, model: type[BaseModel], item: dict[str, Any], problem
     problems.add(doc.path, line, column, message, hint, where=where)
 
 
-def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner: type[BaseModel] | None,
+def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner: type[Record] | None,
              loc: Loc) -> tuple[str, str]:
     name = f"'{key}'" if key else "this value"
     if kind == "missing":
         field = owner.model_fields.get(key) if owner and key else None
-        nullable = field is not None and "None" in str(field.annotation)
+        nullable = field is not None and field.is_nullable()
         hint = (f"add `{key}:` and leave it blank (or write tbc) if it is not known yet: the site shows To be confirmed"
                 if nullable else f"add `{key}:` with a value")
         return f"{name} is missing", hint
@@ -159,6 +159,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         return f"{name} needs at least {ctx.get('min_length', 1)} item(s)", "add at least one item"
     if kind == "string_too_long":
         return f"{name} is too long (over {ctx.get('max_length')} characters)", "shorten it, or split it into a list"
+    if kind == "int_from_float":
+        return f"{name} should be a whole number but is {value}", "write a whole number such as 2"
     if kind in {"int_type", "int_parsing", "float_type", "float_parsing"}:
         return f"{name} should be a number but is {_kind_of(value)}", "write a number such as 6"
     if kind in {"greater_than_equal", "less_than_equal"}:
