@@ -10,6 +10,7 @@ for the whole site and for a one-partnership preview. Prints figures;
 asserts nothing.
 
 Usage: python scripts/bench.py [--sizes 10 50 150] [--repeat 3] [--quick]
+(sites of up to 12 partnerships get three times as many runs: they are quick and the noisiest)
 """
 
 from __future__ import annotations
@@ -109,14 +110,17 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     control_site = work / f"control-site-{label}"
     ours = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(control_site)]
-    # Why alternate and keep the fastest: this machine is shared and its speed
-    # drifts by 10-20% from minute to minute; the fastest of several runs of
-    # each, interleaved, is the figure least disturbed by that.
+    # Why pairs, alternating which goes first, and both the fastest and the
+    # median of the pairs' ratios: this machine is shared and its speed drifts
+    # by 10-20% from minute to minute. A build and its control run back to back
+    # see nearly the same machine, so their ratio cancels most of the drift.
+    # Small sites are quick to build and the noisiest, so they get more pairs.
+    pairs = repeat * 3 if len(list((data / "partnerships").iterdir())) <= 12 else repeat
     builds, controls = [], []
     try:
-        for _ in range(repeat):
-            builds.append(run_measured(ours, env))
-            controls.append(run_measured(plain, env))
+        for index in range(pairs):
+            for command in ((ours, plain) if index % 2 == 0 else (plain, ours)):
+                (builds if command is ours else controls).append(run_measured(command, env))
     finally:
         config.unlink(missing_ok=True)
     # The data layer's own work, timed without MkDocs: a figure the machine's drift disturbs less.
@@ -130,6 +134,7 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     return {"data": label, "validate_s": inner, "validate_cli_s": validate_s, "build_s": build_s,
             "build_peak_mb": build_kb / 1024, "control_s": control_s, "control_peak_mb": control_kb / 1024,
             "overhead": build_s / control_s - 1, "cpu_overhead": build_cpu / control_cpu - 1,
+            "paired": statistics.median(b[1] / c[1] - 1 for b, c in zip(builds, controls, strict=True)), "pairs": pairs,
             "layer_s": layer, "layer_share": layer / control_s,
             "spread": (max(b[0] for b in builds) - build_s) / build_s, **figures,
             "control_html_median": site_figures(control_site)["html_median"]}
@@ -210,19 +215,22 @@ def main() -> int:
 
 def build_figures(folders: dict[str, Path], work: Path, repeat: int) -> None:
     rows = [bench(label, data, work, repeat) for label, data in folders.items()]
-    header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} "
+    header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} {'paired':>7} "
               f"{'spread':>7} {'layer':>7} {'of ctl':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} "
               f"{'HTML/page':>10} {'group page':>11}")
     print(header)
     for r in rows:
         print(f"{r['data']:<9} {r['validate_s']:>8.2f}s {r['build_s']:>7.1f}s {r['control_s']:>7.1f}s "
-              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['spread']:>7.0%} {r['layer_s']:>6.2f}s "
+              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['paired']:>7.0%} {r['spread']:>7.0%} "
+              f"{r['layer_s']:>6.2f}s "
               f"{r['layer_share']:>7.0%} {r['build_peak_mb']:>8.0f} "
               f"{r['pages']:>6} {r['bytes'] / 1e6:>10.1f} {r['html_median'] / 1e3:>9.0f}k "
               f"{r['group_page'] / 1e3:>10.0f}k")
     print("validate: in-process time for the whole data folder; build: `mkdocs build --strict` wall time,")
-    print(f"fastest of {repeat} runs interleaved with the control's; CPU over: the same ratio in CPU time")
-    print("(user + system); spread: slowest of our runs over the fastest; layer: the data layer's own work")
+    print(f"fastest of {rows[-1]['pairs']} runs ({rows[0]['pairs']} for small sites) interleaved with the control's;")
+    print("CPU over: the same ratio in CPU time (user + system); paired: median over the back-to-back pairs of")
+    print("build CPU / control CPU, the figure least moved by the machine's drift; spread: slowest of our runs")
+    print("over the fastest; layer: the data layer's own work")
     print("(import, load and check, render every page, open data) timed without MkDocs, and as a share of the control;")
     print("control: plain mkdocs-material build of the same rendered Markdown (no macros, no hook).")
 
