@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from .structure import AfterValidator, Field, Record, StringConstraints, field_validator, model_validator
+from .structure import AfterValidator, Field, Record, StrictBool, StringConstraints, field_validator, model_validator
 
 # Why: every id is used in URLs and cross references, so keep it URL-safe.
 Id = Annotated[
@@ -52,9 +52,6 @@ DateText = Annotated[
     AfterValidator(_real_date),
     Field(description="A date as YYYY-MM-DD, or YYYY-MM or YYYY when only that is known."),
 ]
-
-# Why: YAML 1.1 reads `yes`/`no`/`on`/`off` as booleans; we ask for true/false only.
-StrictBool = Annotated[bool, Field(strict=True)]
 
 TBC_WORDS = {"tbc", "to be confirmed", "tba", "to be agreed", "to be ascertained"}
 

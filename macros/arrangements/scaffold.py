@@ -14,8 +14,6 @@ import json
 import re
 import sys
 import textwrap
-import types
-import typing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from typing import Any
 from .cli import DEFAULT_DATA, REPO, command
 from .dataset import ID_PATTERN
 from .model import TBC_WORDS, Arrangements
-from .structure import Record
+from .structure import Record, record_in
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schema/arrangements.schema.json"
 PLACEHOLDER = "To be confirmed"  # for text the format cannot leave blank (e.g. an organisation's name)
@@ -95,17 +93,6 @@ def _fields(model: Any) -> list[str]:
     return list(model.model_fields) if isinstance(model, type) and issubclass(model, Record) else []
 
 
-def _model_in(annotation: Any) -> type[Record] | None:
-    """The model inside `X | None` or `list[X]`, if any (to find nested field descriptions)."""
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return annotation
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            if found := _model_in(arg):
-                return found
-    return None
-
-
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'()&/-]*$")
 
 
@@ -134,7 +121,7 @@ def to_yaml(value: dict[str, Any], model: type[Record] | None, indent: str = "",
     for key, item in value.items():
         if comments:
             lines += _comment(model, key, indent)
-        inner = _model_in(model.model_fields[key].annotation) if model and key in model.model_fields else None
+        inner = record_in(model.model_fields[key].annotation) if model and key in model.model_fields else None
         if isinstance(item, dict):
             lines += [f"{indent}{key}:", *to_yaml(item, inner, indent + "  ", comments)]
         elif isinstance(item, list) and item:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar
 
 from .json_schema import record_schema
 from .load import Document, Loc
 from .model import FREQUENCY_FORMS, Arrangements
 from .problems import ProblemList, did_you_mean, join_hint
-from .structure import Record, ValidationError
+from .structure import Record, ValidationError, record_in
 
 M = TypeVar("M", bound=Record)
 
@@ -77,24 +77,11 @@ def _field_at(model: type[Record], loc: Loc) -> tuple[type[Record] | None, str |
             continue
         if not (isinstance(current, type) and issubclass(current, Record)) or step not in current.model_fields:
             return None, None
-        current = _inner_model(current.model_fields[step].annotation)
+        current = record_in(current.model_fields[step].annotation)
     last = loc[-1] if loc else None
     if isinstance(current, type) and issubclass(current, Record):
         return current, last if isinstance(last, str) else None
     return None, None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """`list[Group] | None` -> Group."""
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    if get_origin(annotation) is None:
-        return None
-    return None
 
 
 def _kind_of(value: Any) -> str:
@@ -139,7 +126,7 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         return (f"unknown key {name}",
                 join_hint(did_you_mean(str(key), allowed), "remove it or correct the spelling" + listing))
     if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        choices = list(ctx.get("choices", ()))
         return (f"{_kind_of(value)} is not an allowed value for {name}",
                 join_hint(did_you_mean(str(value), choices), "use one of: " + ", ".join(choices)))
     if kind == "string_pattern_mismatch":

@@ -52,14 +52,13 @@ class FieldInfo:
 
     def __init__(self, default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
                  description: str | None = None, exclude: bool = False, ge: int | None = None,
-                 le: int | None = None, min_length: int | None = None, strict: bool = True) -> None:
+                 le: int | None = None, min_length: int | None = None) -> None:
         self.annotation: Any = None
         self.default = default
         self.default_factory = default_factory
         self.description = description
         self.exclude = exclude
         self.ge, self.le, self.min_length = ge, le, min_length
-        del strict  # every field is strict: `yes` is never read as true
 
     def is_required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
@@ -76,7 +75,8 @@ def Field(default: Any = _MISSING, **options: Any) -> Any:  # noqa: N802 - reads
     return FieldInfo(default, **options)
 
 
-# Why a plain alias: every boolean here is strict (true/false only).
+# Why a name of its own: YAML 1.1 reads `yes`/`no`/`on`/`off` as booleans; a
+# record field only ever takes true or false (the loader keeps `yes` as text).
 StrictBool = bool
 
 
@@ -169,12 +169,9 @@ _SCALARS: dict[Any, Check] = {str: _text, int: _whole_number, float: _number, bo
 
 
 def _one_of(choices: tuple[str, ...]) -> Check:
-    expected = ", ".join(f"'{c}'" for c in choices[:-1]) + f" or '{choices[-1]}'" if len(choices) > 1 \
-        else f"'{choices[0]}'"
-
     def check(value: Any, loc: Loc, errors: Errors) -> Any:
         return value if isinstance(value, str) and value in choices else \
-            _error(errors, loc, "literal_error", value, expected=expected)
+            _error(errors, loc, "literal_error", value, choices=choices)
     return check
 
 
@@ -398,6 +395,17 @@ def _dump(value: Any, exclude_none: bool) -> Any:
     if isinstance(value, list):
         return [_dump(item, exclude_none) for item in value]
     return value
+
+
+def record_in(annotation: Any) -> type[Record] | None:
+    """The record type inside a type hint: `list[Group] | None` -> Group; None for text, numbers..."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType, list, Annotated):
+        for arg in get_args(annotation):
+            if found := record_in(arg):
+                return found
+    return None
 
 
 def _described(hint: Any) -> str | None:
