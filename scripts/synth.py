@@ -61,7 +61,7 @@ def partnership(rng: random.Random, pid: str, place: str, multi: str | None) -> 
                  "frequency": rng.choice(FREQUENCIES), "quorum": None if blank else "Three partners.",
                  "reports_to": ["executive"]}
         if rng.random() < 0.1:
-            group.update(status="planned", live_from=str(rng.randint(2025, 2027)))
+            group.update(status="planned", **{"from": str(rng.randint(2025, 2027))})
         groups.append(group)
     agencies = [{"id": aid, "name": aname, "schedule": schedule,
                  "represented_by": rng.choice([None, "Through the executive.", "Through the subgroups."]),

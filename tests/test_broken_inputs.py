@@ -38,7 +38,7 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ("duplicate YAML key", "  education: Schools attend.\n",
      "  education: Schools attend.\n  education: Colleges too.  #!\n", ["'education' appears twice", "line"]),
     ("reports_to unknown with suggestion", "    reports_to: [executive]\n  - id: learning",
-     "    reports_to: [executiv]  #!\n  - id: learning", ["there is no group 'executiv'", "did you mean 'executive'?"]),
+     "    reports_to: [executiv]  #!\n  - id: learning", ["there is no group or outside body 'executiv'", "did you mean 'executive'?"]),
     ("cross-partnership ref to unknown partnership", "    reports_to: [executive]\n  - id: learning",
      "    reports_to: [hipps/executive]  #!\n  - id: learning", ["there is no partnership 'hipps'"]),
     ("group reports to itself", "    reports_to: [executive]\n  - id: learning",

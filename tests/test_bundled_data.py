@@ -58,7 +58,7 @@ def test_north_somerset_structure(dataset: Dataset) -> None:
     kinds = [g.kind for g in groups]
     assert kinds.count("subgroup") == 4 and kinds.count("working-group") == 2
     operational = next(g for g in groups if g.id == "operational-planning")
-    assert operational.status == "planned" and operational.live_from == "2023"
+    assert operational.status == "planned" and operational.from_ == "2023"
     plus = next(g for g in groups if g.id == "executive-plus-chairs")
     assert plus.frequency.every_weeks == 8
 

@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dataset import Dataset, Partnership, Version
-from .model import Arrangements, Chair, Group, Person
+from .dates import long_date
+from .model import Arrangements, Group, Post
 from .pages import Page, call, page_maker, renderer
 from .text import inline
+from .wording import RELATION_WORDS, body_name, group_status_words, joined, partner_name, post_text
 
+LED_BY = {"chair": "a chair", "scrutineer": "the independent scrutineer", "partners": "the partners together"}
 KIND_WORDS = {"children": "children", "adults": "adults", "combined": "children and adults",
               "multi-area": "several areas"}
 
@@ -27,24 +30,20 @@ class Change:
     text: str        # Markdown sentence, already safe
 
 
-def _chair(chair: Chair | None) -> str:
-    if chair is None:
-        return "to be confirmed"
-    parts = [chair.name, chair.role, chair.organisation]
-    text = ", ".join(p for p in parts if p) or "a chair"
-    if chair.rotates_between:
-        text += " (rotating between " + " and ".join(chair.rotates_between) + ")"
-    return text
+def _posts(posts: list[Post] | None, data: Arrangements) -> str:
+    """Who holds a post, named in plain words (never ids); a blank is "not recorded"."""
+    if not posts:
+        return "not recorded"
+    return "; ".join(_words(post_text(p, data)) for p in posts)
 
 
-def _person(value: Person | None) -> str:
-    if value is None:
-        return "not named"
-    return ", ".join(p for p in (value.name, value.role) if p) or "not named"
+def _words(markdown: str) -> str:
+    """Wording from post_text, without its emphasis (the change sentence adds its own)."""
+    return markdown.replace("**", "")
 
 
 def _frequency(group: Group) -> str:
-    return group.frequency.label.lower() if group.frequency else "to be confirmed"
+    return group.frequency.label.lower() if group.frequency else "not recorded"
 
 
 def match_groups(old: list[Group], new: list[Group]) -> tuple[list[tuple[Group, Group]], list[Group], list[Group]]:
@@ -73,9 +72,15 @@ def diff(old: Arrangements, new: Arrangements) -> list[Change]:
     if old.areas != new.areas:
         changes.append(Change("Partnership", f"Area changed from {inline(', '.join(old.areas))} "
                                              f"to {inline(', '.join(new.areas))}."))
-    if _chair(old.chair) != _chair(new.chair):
-        changes.append(Change("Partnership", f"Partnership chair changed from {inline(_chair(old.chair))} "
-                                             f"to {inline(_chair(new.chair))}."))
+    if old.led_by != new.led_by:
+        changes.append(Change("Partnership", f"Now led by {LED_BY[new.led_by]} (before: {LED_BY[old.led_by]})."))
+    if _posts(old.chair, old) != _posts(new.chair, new):
+        changes.append(Change("Partnership", f"Partnership chair: before, {_posts(old.chair, old)}; "
+                                             f"now {_posts(new.chair, new)}."))
+    was_scrutiny = _posts(old.scrutiny.by if old.scrutiny else None, old)
+    now_scrutiny = _posts(new.scrutiny.by if new.scrutiny else None, new)
+    if was_scrutiny != now_scrutiny:
+        changes.append(Change("Partnership", f"Independent scrutiny: before, {was_scrutiny}; now {now_scrutiny}."))
     changes += _partner_changes(old, new)
     changes += _group_changes(old, new)
     changes += _agency_changes(old, new)
@@ -84,45 +89,65 @@ def diff(old: Arrangements, new: Arrangements) -> list[Change]:
 
 def _partner_changes(old: Arrangements, new: Arrangements) -> list[Change]:
     out: list[Change] = []
-    before = {p.sector: p for p in old.partners}
+    before = {p.id: p for p in old.partners}
     for partner in new.partners:
-        was = before.get(partner.sector)
+        was = before.get(partner.id)
+        name = inline(partner_name(new, partner.id))
         if was is None:
-            out.append(Change("Partners", f"{inline(partner.organisation)} joined as a partner."))
+            out.append(Change("Partners", f"{name} joined as a partner."))
             continue
         if was.organisation != partner.organisation:
-            out.append(Change("Partners", f"{inline(was.organisation)} is now {inline(partner.organisation)}."))
+            out.append(Change("Partners", f"{inline(partner_name(old, was.id))} is now {name}."))
         for field, label in (("lead", "lead safeguarding partner"), ("delegate", "delegated safeguarding partner")):
-            a, b = _person(getattr(was, field)), _person(getattr(partner, field))
+            a, b = _posts(getattr(was, field), old), _posts(getattr(partner, field), new)
             if a != b:
-                out.append(Change("Partners", f"{inline(partner.organisation)}: the {label} was "
-                                              f"{inline(a)}; now {inline(b)}."))
+                out.append(Change("Partners", f"{name}: the {label} was {a}; now {b}."))
+    now = {p.id for p in new.partners}
+    out += [Change("Partners", f"{inline(partner_name(old, p.id))} is no longer a partner.")
+            for p in old.partners if p.id not in now]
     return out
 
 
 def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:  # noqa: C901 - one list of checks
     out: list[Change] = []
     pairs, removed, added = match_groups(old.groups, new.groups)
-    out += [Change("Groups", f"New group: {inline(g.name)}.") for g in added]
+    out += [Change("Groups", _added(g, old)) for g in added]
     out += [Change("Groups", f"Group no longer in the arrangements: {inline(g.name)}.") for g in removed]
     for was, now in pairs:
         name = inline(now.name)
         if was.name != now.name:
             out.append(Change("Groups", f"{inline(was.name)} renamed {name}."))
-        if _chair(was.chair) != _chair(now.chair):
-            out.append(Change("Groups", f"{name}: the chair was {inline(_chair(was.chair))}; "
-                                        f"now {inline(_chair(now.chair))}."))
+        if _posts(was.chair, old) != _posts(now.chair, new):
+            out.append(Change("Groups", f"{name}: the chair was {_posts(was.chair, old)}; "
+                                        f"now {_posts(now.chair, new)}."))
+        if was.status != now.status or was.until != now.until:
+            out.append(Change("Groups", f"{name}: {inline(_status(now))} (before: {inline(_status(was))})."))
         if _frequency(was) != _frequency(now):
             out.append(Change("Groups", f"{name}: meets {inline(_frequency(now))} "
                                         f"(before: {inline(_frequency(was))})."))
         if (was.quorum or "") != (now.quorum or ""):
-            quorum = (now.quorum or "to be confirmed").rstrip(".")
+            quorum = (now.quorum or "not recorded").rstrip(".")
             out.append(Change("Groups", f"{name}: the quorum is now: {inline(quorum)}."))
-        if was.reports_to != now.reports_to:
-            names = {g.id: g.name for g in new.groups}
-            targets = ", ".join(names.get(ref, ref) for ref in now.reports_to) or "no other group"
-            out.append(Change("Groups", f"{name}: now reports to {inline(targets)}."))
+        for field in ("reports_to", "accountable_to", "links_with"):
+            before = [body_name(old, ref) for ref in getattr(was, field)]
+            after = [body_name(new, ref) for ref in getattr(now, field)]
+            if before != after:
+                verb = RELATION_WORDS[field]
+                out.append(Change("Groups", f"{name}: now {verb} {inline(joined(after) or 'no other body')} "
+                                            f"(before: {inline(joined(before) or 'not recorded')})."))
     return out
+
+
+def _added(group: Group, old: Arrangements) -> str:
+    """A group is "new" only when its dates say it started after the earlier version; else it is first listed."""
+    started = group.from_ and old.dates.agreed and group.from_ > old.dates.agreed[: len(group.from_)]
+    if started:
+        return f"New group: {inline(group.name)} (from {long_date(group.from_)})."
+    return f"Listed for the first time: {inline(group.name)} (the earlier version does not mention it)."
+
+
+def _status(group: Group) -> str:
+    return (group_status_words(group) or "running").lower()
 
 
 def _agency_changes(old: Arrangements, new: Arrangements) -> list[Change]:

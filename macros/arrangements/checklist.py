@@ -144,7 +144,7 @@ def _walk(node: Record, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> N
 def _required_blanks(model: Record, loc: Loc, owner: str, gaps: Gaps) -> None:
     """A field the format requires but that was left blank: a group's chair, a scrutineer's name."""
     for name, info in type(model).model_fields.items():
-        if info.is_required() and _blank(getattr(model, name)):
+        if info.is_required() and _blank(getattr(model, info.attr)):
             gaps.blank.append((owner, words(name), (*loc, name)))
 
 

@@ -21,7 +21,7 @@ from .load import Document, read_document
 from .model import Arrangements, Group
 from .problems import ProblemList
 from .reference import Checklist, Schedule
-from .schema import validate_document
+from .schema import validate_document, validate_partial
 from .structure import Record
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -76,6 +76,9 @@ class Dataset:
     # Partnerships whose files exist but have errors: references to them are
     # not reported again, so one typo does not cascade into many messages.
     unloaded: set[str] = field(default_factory=set)
+    # Versions with shape errors, read with the broken parts blanked: never
+    # published, only checked, so one run reports every problem in a file.
+    partial: list[tuple[Partnership, Version]] = field(default_factory=list)
     # Why: some facts are asked for by every page (news posts, Git dates); they
     # are worked out once per build. They come from outside the data folder, so
     # a build that reuses an unchanged dataset (`mkdocs serve`) forgets them.
@@ -165,9 +168,12 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
             problems.add(_display(file, root), 1, 1, f"'{file.stem}' is not a usable version name",
                          "name the file after the year it was agreed, e.g. 2024.yml")
             continue
-        model, doc = _load(file, root, Arrangements, problems)
-        if model is not None:
+        doc = read_document(file, _display(file, root), problems)
+        model, whole = validate_partial(doc, Arrangements, problems)
+        if model is not None and whole:
             partnership.versions.append(Version(file.stem, model, doc, doc.path))
+        elif model is not None:
+            dataset.partial.append((partnership, Version(file.stem, model, doc, doc.path)))
     for file in sorted((path / "reports").glob("*.yml")) if REPORT_MODEL else []:
         report, _ = _load(file, root, REPORT_MODEL, problems)
         if report is not None:

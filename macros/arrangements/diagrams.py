@@ -3,6 +3,10 @@
 Both come from `structure_graph`, so the picture and its text equivalent
 can never disagree. Labels are escaped for Mermaid: quotes, brackets,
 braces, `#`, `;` and markup in data text become entity codes.
+
+The graph holds the partnership's groups, bodies outside it (an adults
+board, the ICB, a scrutiny committee) and other partnerships' groups, joined
+by three kinds of line: reports to, is accountable to, links with.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dataset import Dataset, Partnership, Version
-from .model import Group
+from .model import TOP_KINDS, Group, OutsideBody
 from .text import inline
+from .wording import SERVES_WORDS, joined
 
 KIND_LABELS = {
     "executive": "Executive",
@@ -20,10 +25,17 @@ KIND_LABELS = {
     "subgroup": "Subgroup",
     "working-group": "Working group",
     "task-and-finish": "Task and finish group",
+    "workstream": "Workstream",
     "review-group": "Review group",
     "engagement-group": "Engagement group",
+    "reference-group": "Reference group",
+    "young-peoples-group": "Young people's group",
+    "assembly": "Assembly",
     "meeting": "Meeting",
 }
+# Mermaid line for each relation: solid arrow, thick arrow, dotted line without a head.
+EDGE_STYLES = {"reports_to": "-->", "accountable_to": "==>", "links_with": "-.-"}
+EDGE_WORDS = {"reports_to": "reports to", "accountable_to": "accountable to", "links_with": "links with"}
 
 
 @dataclass
@@ -33,6 +45,7 @@ class Node:
     partnership: str              # whose group it is
     group: Group | None
     external: bool = False        # a group of another partnership (e.g. the HIPS Executive)
+    outside: OutsideBody | None = None   # a body outside the partnership
     children: list[str] = field(default_factory=list)
 
 
@@ -41,6 +54,8 @@ class Graph:
     nodes: dict[str, Node]
     edges: list[tuple[str, str]]  # (child, parent): child reports to parent
     roots: list[str]
+    # (from, to, relation) for every line, reports_to included
+    lines: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def node_key(partnership: str, group_id: str, local: str) -> str:
@@ -50,27 +65,43 @@ def node_key(partnership: str, group_id: str, local: str) -> str:
 
 def structure_graph(dataset: Dataset, partnership: Partnership, version: Version | None = None) -> Graph:
     version = version or partnership.current
+    data = version.arrangements
     local = partnership.id
     nodes: dict[str, Node] = {}
-    edges: list[tuple[str, str]] = []
-    for group in version.arrangements.groups:
+    for group in data.groups:
         nodes[node_key(local, group.id, local)] = Node(node_key(local, group.id, local), group.name, local, group)
-    for group in version.arrangements.groups:
+    bodies = {body.id: body for body in data.outside_bodies}
+    graph = Graph(nodes, [], [])
+    for group in data.groups:
         child = node_key(local, group.id, local)
-        for ref in group.reports_to:
-            owner, target = dataset.resolve_group(local, ref)
-            key = node_key(owner, ref.rpartition("/")[2], local)
-            if key not in nodes:
-                other = dataset.partnerships.get(owner)
-                label = target.name if target else ref
-                if other and target and other.data.short_name and other.data.short_name not in label:
-                    label = f"{label} ({other.data.short_name})"
-                nodes[key] = Node(key, label, owner, target, external=True)
-            edges.append((child, key))
-            nodes[key].children.append(child)
-    has_parent = {child for child, _ in edges}
-    roots = [key for key in nodes if key not in has_parent]
-    return Graph(nodes, edges, roots)
+        for relation in EDGE_STYLES:
+            for ref in getattr(group, relation):
+                key = _target(dataset, graph, local, ref, bodies)
+                graph.lines.append((child, key, relation))
+                if relation == "reports_to":
+                    graph.edges.append((child, key))
+                    nodes[key].children.append(child)
+    has_parent = {child for child, _ in graph.edges}
+    graph.roots = [key for key, node in nodes.items() if key not in has_parent and node.group is not None
+                   and not node.external]
+    return graph
+
+
+def _target(dataset: Dataset, graph: Graph, local: str, ref: str, bodies: dict[str, OutsideBody]) -> str:
+    """The node for a reference, added on first use (another partnership's group, or an outside body)."""
+    if "/" not in ref and ref in bodies:
+        key = f"o_{ref.replace('-', '_')}"
+        graph.nodes.setdefault(key, Node(key, bodies[ref].name, local, None, outside=bodies[ref]))
+        return key
+    owner, target = dataset.resolve_group(local, ref)
+    key = node_key(owner, ref.rpartition("/")[2], local)
+    if key not in graph.nodes:
+        other = dataset.partnerships.get(owner)
+        label = target.name if target else ref
+        if other and target and other.data.short_name and other.data.short_name not in label:
+            label = f"{label} ({other.data.short_name})"
+        graph.nodes[key] = Node(key, label, owner, target, external=True)
+    return key
 
 
 def mermaid_label(text: str) -> str:
@@ -83,15 +114,28 @@ def mermaid_label(text: str) -> str:
     return "".join(replacements.get(char, char) for char in " ".join(str(text).split()))
 
 
-def _sublabel(node: Node) -> str:
+def _sublabel(node: Node, graph: Graph) -> str:
+    if node.outside is not None:
+        return "Outside the partnership"
     group = node.group
-    if group is None:
+    if group is None or node.external:
         return ""
-    if group.status == "planned":
-        return f"Planned{' from ' + group.live_from if group.live_from else ''}"
+    if group.status == "ended":
+        return "Ended" + (f" {group.until}" if group.until else "")
+    if group.status in ("planned", "proposed"):
+        return group.status.capitalize() + (f" from {group.from_}" if group.from_ else "")
     if group.joint_with:
         return "Joint with " + ", ".join(group.joint_with)
-    return KIND_LABELS.get(group.kind, "")
+    words = KIND_LABELS.get(group.kind, "")
+    if group.serves:
+        words += f" for {SERVES_WORDS[group.serves]}"
+    if not group.reports_to and group.kind not in TOP_KINDS:
+        words += ", reporting line to be confirmed"
+    return words
+
+
+def _is_dashed(node: Node) -> bool:
+    return bool(node.group and not node.external and node.group.status in {"planned", "proposed", "ended"})
 
 
 def structure_mermaid(dataset: Dataset, partnership: Partnership, version: Version | None = None) -> str:
@@ -100,23 +144,26 @@ def structure_mermaid(dataset: Dataset, partnership: Partnership, version: Versi
     lines = [
         "flowchart BT",
         f"    accTitle: {mermaid_label('Structure of ' + name)}",
-        f"    accDescr: {mermaid_label('Each arrow points from a group to the group it reports to. The same structure is written out in words below the chart.')}",  # noqa: E501
+        f"    accDescr: {mermaid_label('Each arrow points from a group to the body it reports to or is accountable to; dotted lines join bodies that link with each other. The same structure is written out in words below the chart.')}",  # noqa: E501
     ]
+    shapes = {"external": ('(["', '"])'), "outside": ('[["', '"]]'), "group": ('["', '"]')}
     for node in graph.nodes.values():
-        sub = _sublabel(node)
+        sub = _sublabel(node, graph)
         label = mermaid_label(node.name) + (f"<br/><small>{mermaid_label(sub)}</small>" if sub else "")
-        shape = ('(["', '"])') if node.external else ('["', '"]')
+        shape = shapes["outside" if node.outside else "external" if node.external else "group"]
         lines.append(f"    {node.key}{shape[0]}{label}{shape[1]}")
-    for child, parent in graph.edges:
-        lines.append(f"    {child} --> {parent}")
+    for start, end, relation in graph.lines:
+        words = "" if relation == "reports_to" else f'|"{EDGE_WORDS[relation]}"|'
+        lines.append(f"    {start} {EDGE_STYLES[relation]}{words} {end}")
     classes = {
         "external": [n.key for n in graph.nodes.values() if n.external],
-        "planned": [n.key for n in graph.nodes.values() if n.group and n.group.status in {"planned", "proposed"}
-                    and not n.external],
+        "outside": [n.key for n in graph.nodes.values() if n.outside],
+        "planned": [n.key for n in graph.nodes.values() if _is_dashed(n)],
         "joint": [n.key for n in graph.nodes.values() if n.group and n.group.joint_with and not n.external],
     }
     lines += [
         "    classDef external fill:#e8eaf6,stroke:#1a237e,stroke-width:2px,color:#0b0c0c",
+        "    classDef outside fill:#f3f2f1,stroke:#0b0c0c,stroke-width:2px,color:#0b0c0c",
         "    classDef planned fill:#ffffff,stroke:#505a5f,stroke-dasharray:5 5,color:#0b0c0c",
         "    classDef joint fill:#fff7e6,stroke:#8a5300,color:#0b0c0c",
     ]
@@ -139,18 +186,7 @@ def structure_outline(dataset: Dataset, partnership: Partnership, version: Versi
         if root is not None and node.group is not None:
             where = f"{root}{node.partnership}/groups" if node.external else local
             text = f"[{text}]({where}/{node.group.id}.md)"
-        notes = []
-        group = node.group
-        if node.external:
-            notes.append("another partnership's group")
-        if group and group.status == "planned":
-            notes.append(f"planned{' from ' + group.live_from if group.live_from else ''}")
-        if group and group.joint_with:
-            notes.append("joint with " + ", ".join(inline(j) for j in group.joint_with))
-        if len(_parents(graph, node.key)) > 1:
-            others = [graph.nodes[p].name for p in _parents(graph, node.key)]
-            notes.append("reports to " + " and ".join(inline(o) for o in others))
-        return text + (f" ({'; '.join(notes)})" if notes else "")
+        return text + (f" ({'; '.join(_notes(graph, node))})" if _notes(graph, node) else "")
 
     def walk(key: str, depth: int, seen: frozenset[str]) -> None:
         node = graph.nodes[key]
@@ -159,9 +195,32 @@ def structure_outline(dataset: Dataset, partnership: Partnership, version: Versi
             if child not in seen:
                 walk(child, depth + 1, seen | {child})
 
-    for top in graph.roots:
+    tops = graph.roots + [key for key, node in graph.nodes.items()
+                          if (node.external or node.outside) and node.children]
+    for top in sorted(tops, key=lambda k: (graph.nodes[k].group is None, 0)):
         walk(top, 0, frozenset({top}))
     return "\n".join(lines)
+
+
+def _notes(graph: Graph, node: Node) -> list[str]:
+    notes = []
+    group = node.group
+    if node.external:
+        notes.append("another partnership's group")
+    if node.outside is not None:
+        notes.append("outside the partnership")
+    if group and not node.external:
+        sub = _sublabel(node, graph)
+        if sub and sub != KIND_LABELS.get(group.kind):
+            notes.append(inline(sub[0].lower() + sub[1:]))
+    parents = [graph.nodes[p].name for p in _parents(graph, node.key)]
+    if len(parents) > 1:
+        notes.append("reports to " + joined([inline(o) for o in parents]))
+    for start, end, relation in graph.lines:
+        if start == node.key and relation != "reports_to":
+            notes.append(f"{EDGE_WORDS[relation].replace('accountable', 'is accountable')} "
+                         f"{inline(graph.nodes[end].name)}")
+    return notes
 
 
 def _parents(graph: Graph, key: str) -> list[str]:

@@ -10,28 +10,14 @@ generated page opens the data file behind it, not a page nobody can edit.
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
 from .dataset import Dataset, Version
+from .dates import long_date
 from .pages import renderer
 from .text import escape
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def long_date(value: str | date | None) -> str | None:
-    """`2026-11-22` -> `22 November 2026`; `2026-11` -> `November 2026`; `2026` stays `2026`."""
-    if value is None:
-        return None
-    parts = [int(p) for p in str(value).split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
 
 
 @lru_cache(maxsize=8)

@@ -13,208 +13,60 @@ Conventions a communications officer relies on:
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Literal
 
-from .structure import AfterValidator, Field, Record, StrictBool, StringConstraints, field_validator, model_validator
+from .fields import (
+    TBC_WORDS,
+    DateText,
+    GroupRef,
+    Id,
+    Line,
+    Ref,
+    Strict,
+    Text,
+    blank_to_none,
+    blanks,
+    one_or_many,
+)
+from .frequency import FREQUENCY_FORMS, Frequency, parse_frequency
+from .posts import Post
+from .structure import Field, StringConstraints, model_validator
 
-# Why: every id is used in URLs and cross references, so keep it URL-safe.
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="A short id: lowercase letters, digits and hyphens, e.g. `case-review`."),
-]
-# A reference to a group, either in this partnership (`executive`) or in
-# another one (`hips/executive`).
-GroupRef = Annotated[
-    str,
-    StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$", max_length=121),
-    Field(description="A group id in this file (`executive`) or `partnership-id/group-id` for another partnership's group."),
-]
-Text = Annotated[str, StringConstraints(max_length=20_000)]
-Line = Annotated[str, StringConstraints(max_length=500)]
+__all__ = ["TBC_WORDS", "DateText", "FREQUENCY_FORMS", "Frequency", "GroupRef", "Id", "Line", "Post", "Ref",
+           "Strict", "Text", "blank_to_none", "blanks", "parse_frequency"]
 
+# Kept for readers of older code: a person named in a public role is a post holder.
+Person = Post
+Chair = Post
+Posts = list[Post]
 
-def _real_date(value: str) -> str:
-    """`2022-02-30` matches the pattern but is not a day that exists."""
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a real date") from None
-    return value
-
-
-DateText = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-    AfterValidator(_real_date),
-    Field(description="A date as YYYY-MM-DD, or YYYY-MM or YYYY when only that is known."),
-]
-
-TBC_WORDS = {"tbc", "to be confirmed", "tba", "to be agreed", "to be ascertained"}
-
-
-def blank_to_none(value: object) -> object:
-    """Blank, `tbc` and friends all mean: the source does not say yet."""
-    if value is None:
-        return None
-    if isinstance(value, str) and (not value.strip() or value.strip().lower() in TBC_WORDS):
-        return None
-    return value
-
-
-def _blank(cls: type, value: object) -> object:
-    return blank_to_none(value)
-
-
-def blanks(*fields: str) -> classmethod:  # type: ignore[type-arg]
-    """A validator reading blank and `tbc` as "to be confirmed" (None) for these fields."""
-    return field_validator(*fields, mode="before")(_blank)
-
-
-# Why a second name: "strict" is what a reader of the record classes needs to
-# know. Every record refuses unknown keys: a typo must be an error, never a
-# silently ignored field.
-Strict = Record
-
-
-class Person(Strict):
-    """Someone named in a public role (only public roles are published by name)."""
-
-    name: Line | None = Field(None, description="Full name, as published. Leave out if the role is all that is public.")
-    role: Line | None = Field(None, description="Job title or role, e.g. `Chief Constable`.")
-    organisation: Line | None = Field(None, description="Organisation the person works for.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        # Why: `chair: Designated Doctor for Southampton` is the natural way to write a role.
-        return {"role": value} if isinstance(value, str) else value
+Sector = Literal["local-authority", "health", "police", "education"]
 
 
 class Partner(Strict):
-    """One of the three statutory safeguarding partners."""
+    """A statutory safeguarding partner: a council, an ICB, a police force, or an education partner."""
 
     id: Id = Field(description="Short id other fields use to refer to this partner, e.g. `council`, `icb`, `police`.")
-    sector: Literal["local-authority", "health", "police"] = Field(
-        description="Which statutory partner this is: `local-authority`, `health` (the Integrated Care Board) or `police`."
+    sector: Sector = Field(
+        description="Which kind of partner: `local-authority`, `health` (an Integrated Care Board), `police`, or "
+                    "`education` (a fourth partner). A partnership may have several of one kind, e.g. two councils."
     )
-    organisation: Line = Field(description="Organisation name, e.g. `Southampton City Council`.")
-    lead: Person | None = Field(
-        description="The Lead Safeguarding Partner (LSP): council chief executive, ICB chief executive or chief constable. Blank if not named."
+    organisation: Line | None = Field(description="Organisation name, e.g. `Southampton City Council`. Blank if the source does not name it.")
+    lead: Posts | None = Field(
+        description="The Lead Safeguarding Partner (LSP): council chief executive, ICB chief executive or chief constable. "
+                    "Blank if not named. A list with `from:`/`until:` dates when the post changed hands."
     )
-    delegate: Person | None = Field(
-        description="The Delegated Safeguarding Partner (DSP) the lead has named, if any. Blank if not named."
+    delegate: Posts | None = Field(
+        description="The Delegated Safeguarding Partner(s) (DSP) the lead has named. Blank if not named. "
+                    "A list with `from:`/`until:` dates for a rota."
     )
-    approved_by: Person | None = Field(None, description="Who signed the arrangements off for this partner (governance approval).")
+    approved_by: Posts | None = Field(None, description="Who signed the arrangements off for this partner (governance approval).")
+    delivered_by: Line | None = Field(
+        None, description="Another body that delivers this partner's services, e.g. a children's services trust.")
+    note: Text | None = Field(None, description="What the delegation covers, or where accountability sits.")
 
-    _blank = blanks("lead", "delegate", "approved_by")
-
-
-class Chair(Strict):
-    """Who chairs a group or the partnership, and how chairing works."""
-
-    name: Line | None = Field(None, description="The chair's name, if published.")
-    role: Line | None = Field(None, description="The chair's role, e.g. `Independent Chair` or `Director of Children's Services`.")
-    organisation: Line | None = Field(None, description="The chair's organisation.")
-    independent: StrictBool = Field(False, description="`true` when the chair is independent of the statutory partners.")
-    partner: Id | None = Field(None, description="The id of the statutory partner that chairs, if chairing sits with one partner.")
-    rotates_between: list[Id] = Field(
-        default_factory=list,
-        description="Partner ids the chair rotates between, e.g. `[police, icb]`. Use with `rotation`.",
-    )
-    rotation: Line | None = Field(None, description="How the rotation works, e.g. `every two years`.")
-    note: Text | None = Field(None, description="Anything else about chairing.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        return {"role": value} if isinstance(value, str) else value
-
-
-FREQUENCY_WORDS: dict[str, float] = {
-    "weekly": 52,
-    "fortnightly": 26,
-    "monthly": 12,
-    "bimonthly": 6,
-    "every two months": 6,
-    "quarterly": 4,
-    "twice a year": 2,
-    "six-monthly": 2,
-    "every six months": 2,
-    "every 6 months": 2,
-    "annually": 1,
-    "yearly": 1,
-    "once a year": 1,
-}
-_TIMES = re.compile(r"^(\d+)\s*(?:times\s+)?(?:a|per)\s+year$")
-_EVERY = re.compile(r"^every\s+(\d+)\s+(weeks|months)$")
-_WEEKLY = re.compile(r"^(\d+)\s*weekly$")
-FREQUENCY_FORMS = (
-    "monthly, quarterly, twice a year, 6 times a year, every 8 weeks, every 6 months, "
-    "as required, or tbc"
-)
-
-
-class Frequency(Strict):
-    """How often a group meets, as data (so the site can compare and count)."""
-
-    per_year: float | None = Field(None, description="Meetings a year, e.g. `6`.")
-    every_weeks: int | None = Field(None, description="Meets every N weeks, e.g. `8`.")
-    as_required: StrictBool = Field(False, description="`true` when the group meets when needed (e.g. rapid reviews).")
-    note: Line | None = Field(None, description="Extra detail, e.g. `plus rapid reviews within statutory timescales`.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        # Why: comms teams write "monthly" or "every 8 weeks", not numbers.
-        if not isinstance(value, str):
-            return value
-        return parse_frequency(value)
-
-    @property
-    def label(self) -> str:
-        """Plain-English wording, e.g. `Every 8 weeks (about 6 times a year)`."""
-        parts: list[str] = []
-        if self.every_weeks:
-            parts.append(f"Every {self.every_weeks} weeks")
-        elif self.per_year:
-            parts.append(_per_year_words(self.per_year))
-        if self.as_required:
-            parts.append("as required" if parts else "As required")
-        text = ", ".join(parts) or "To be confirmed"
-        return f"{text} ({self.note})" if self.note else text
-
-    @property
-    def meetings_per_year(self) -> float | None:
-        if self.every_weeks:
-            return round(52 / self.every_weeks, 1)
-        return self.per_year
-
-
-def _per_year_words(per_year: float) -> str:
-    names = {12: "Monthly", 4: "Quarterly", 2: "Twice a year", 1: "Once a year", 52: "Weekly", 26: "Fortnightly"}
-    n = int(per_year) if float(per_year).is_integer() else per_year
-    return names.get(n, f"{n} times a year")  # type: ignore[arg-type]
-
-
-def parse_frequency(text: str) -> dict[str, object]:
-    """Turn `monthly`, `6 times a year`, `every 8 weeks`, `as required` into fields."""
-    words = " ".join(text.lower().replace(",", " ").split())
-    if words in FREQUENCY_WORDS:
-        return {"per_year": FREQUENCY_WORDS[words]}
-    if words in {"as required", "as and when required", "when required", "as needed"}:
-        return {"as_required": True}
-    if match := _TIMES.match(words):
-        return {"per_year": int(match.group(1))}
-    if match := _EVERY.match(words):
-        n, unit = int(match.group(1)), match.group(2)
-        return {"every_weeks": n} if unit == "weeks" else {"per_year": round(12 / n, 2)}
-    if match := _WEEKLY.match(words):
-        return {"every_weeks": int(match.group(1))}
-    raise ValueError(f"'{text}' is not a meeting frequency this site understands; write one of: {FREQUENCY_FORMS}")
+    _blank = one_or_many("lead", "delegate", "approved_by")
+    _blank_org = blanks("organisation")
 
 
 GroupKind = Literal[
@@ -224,10 +76,46 @@ GroupKind = Literal[
     "subgroup",
     "working-group",
     "task-and-finish",
+    "workstream",
     "review-group",
     "engagement-group",
+    "reference-group",
+    "young-peoples-group",
+    "assembly",
     "meeting",
 ]
+# The kinds that sit at the top of a structure: with no `reports_to` they are
+# the top; any other group with no `reports_to` has a line "to be confirmed".
+TOP_KINDS = {"executive", "partnership", "assembly"}
+Serves = Literal["children", "adults", "both"]
+MemberStatus = Literal["voting", "non-voting", "observer", "adviser", "in-attendance"]
+
+
+class Attendee(Strict):
+    """One line of a group's membership: who, and on what terms."""
+
+    who: Line = Field(description="A role or organisation, e.g. `Director of Children's Services`.")
+    status: MemberStatus | None = Field(
+        None, description="`voting`, `non-voting`, `observer`, `adviser` or `in-attendance`. Blank if not stated.")
+    note: Line | None = Field(None, description="Anything else, e.g. `or a nominated deputy`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        # Why: most sources list members as plain lines; the status is the exception.
+        return {"who": value} if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+
+
+class MeetingRules(Strict):
+    """How a group's meetings run, where the source says."""
+
+    deputies: Text | None = Field(None, description="Whether deputies may attend, and with what authority.")
+    if_not_quorate: Text | None = Field(
+        None, description="What happens when a meeting is not quorate, e.g. `goes ahead; decisions are ratified at the next meeting`.")
+    declarations_of_interest: Text | None = Field(None, description="How conflicts of interest are declared.")
+    papers: Text | None = Field(None, description="How far ahead papers go out, e.g. `5 working days before`.")
+    attendance: Text | None = Field(None, description="How attendance is monitored.")
+    decisions: Text | None = Field(None, description="How decisions are made, e.g. by consensus.")
 
 
 class Group(Strict):
@@ -237,35 +125,49 @@ class Group(Strict):
     name: Line = Field(description="Full name, e.g. `Learning and Development Subgroup`.")
     short_name: Line | None = Field(None, description="Abbreviation used in diagrams, e.g. `L&D`.")
     kind: GroupKind = Field(description="What sort of body: " + ", ".join(GroupKind.__args__) + ".")  # type: ignore[attr-defined]
+    serves: Serves | None = Field(
+        None, description="`children`, `adults` or `both`, in a joint children and adults partnership. Blank: as the partnership.")
     purpose: Text | None = Field(description="Why the group exists, in one or two plain sentences. Blank if not yet agreed.")
     responsibilities: list[Text] = Field(default_factory=list, description="What the group does, one item per line.")
-    chair: Chair | None = Field(description="Who chairs. Blank (or `tbc`) if not yet decided: shown as To be confirmed.")
-    vice_chair: Chair | None = Field(None, description="Who is vice chair, if any.")
-    membership: list[Line] | None = Field(
-        description="Who attends: roles or organisations, one per line. Blank if not yet agreed."
+    chair: Posts | None = Field(
+        description="Who chairs. Blank (or `tbc`) if not yet decided: shown as To be confirmed. "
+                    "A list for co-chairs, or with `from:`/`until:` dates for a change of chair.")
+    vice_chair: Posts | None = Field(None, description="Who is vice chair, if any.")
+    membership: list[Attendee] | None = Field(
+        description="Who attends: roles or organisations, one per line, with `status:` where the source gives it. "
+                    "Blank if not yet agreed."
     )
     frequency: Frequency | None = Field(
         description=f"How often it meets: {FREQUENCY_FORMS}. Blank if not yet agreed."
     )
     quorum: Text | None = Field(description="When a meeting can make decisions (e.g. all three partners present). Blank if not set.")
-    reports_to: list[GroupRef] = Field(
+    meeting_rules: MeetingRules | None = Field(None, description="Deputies, what happens if not quorate, papers, interests.")
+    reports_to: list[Ref] = Field(
         default_factory=list,
-        description="Ids of the group(s) this one reports to; `hips/executive` for another partnership's group.",
+        description="What this group reports to: group ids, outside bodies' ids, or `hips/executive` for another "
+                    "partnership's group. Leave out only for the top of the structure.",
     )
+    accountable_to: list[Ref] = Field(
+        default_factory=list, description="Bodies the group is accountable to, when that differs from reporting.")
+    links_with: list[Ref] = Field(
+        default_factory=list, description="Bodies the group works with without reporting to them.")
     joint_with: list[Line] = Field(
         default_factory=list,
-        description="Other bodies this group is shared with, e.g. `Southampton Safeguarding Adults Board`.",
+        description="Other bodies this group is shared with (one group serving both), e.g. `Southampton Safeguarding Adults Board`.",
     )
     status: Literal["active", "planned", "proposed", "ended"] = Field(
         "active", description="`active`, `planned` (not yet running), `proposed` or `ended`."
     )
-    live_from: DateText | None = Field(None, description="When a planned group starts, e.g. `2023`.")
+    from_: DateText | None = Field(None, description="When the group started or starts, e.g. `2023` (written `from:`).")
+    until: DateText | None = Field(None, description="When the group ended or ends.")
+    replaced_by: Ref | None = Field(None, description="The group that took over its work, if it ended.")
     note: Text | None = Field(None, description="Anything else readers should know.")
     internal_notes: Text | None = Field(
         None, exclude=True,
         description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
-    _blank = blanks("chair", "vice_chair", "purpose", "quorum", "membership", "frequency")
+    _blank = blanks("purpose", "quorum", "membership", "frequency")
+    _posts = one_or_many("chair", "vice_chair")
 
 
 class RelevantAgency(Strict):
@@ -319,7 +221,9 @@ class Source(Strict):
     """A document the data was taken from."""
 
     title: Line = Field(description="Document title.")
-    publisher: Line | None = Field(None, description="Who published it.")
+    author: Line | None = Field(None, description="Who wrote it, as the document says (e.g. an author line).")
+    publisher: Line | None = Field(None, description="Who published it, if the document says.")
+    version: Line | None = Field(None, description="The document's own version or status, e.g. `v0.3 draft`.")
     date: DateText | None = Field(None, description="When it was published or dated.")
     file: Line | None = Field(None, description="Local copy or reference, e.g. a file name.")
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)] | None = Field(
@@ -343,11 +247,13 @@ class Member(Strict):
 
 
 class Scrutiny(Strict):
-    by: Person | None = Field(description="Who provides independent scrutiny (role, and name if public). Blank if not appointed.")
+    by: Posts | None = Field(description="Who provides independent scrutiny (role, and name if public). Blank if not appointed. "
+                                "A list with `from:`/`until:` dates when it changed hands.")
     arrangements: Text | None = Field(description="How scrutiny works, in plain words.")
     activities: list[Text] = Field(default_factory=list, description="What the scrutineer does, one item per line.")
 
-    _blank = blanks("by", "arrangements")
+    _blank = blanks("arrangements")
+    _posts = one_or_many("by")
 
 
 class Funding(Strict):
@@ -379,6 +285,40 @@ class Topics(Strict):
     _blank = blanks("*")
 
 
+OutsideKind = Literal[
+    "safeguarding-adults-board",
+    "integrated-care-board",
+    "council",
+    "childrens-services",
+    "community-safety-partnership",
+    "health-and-wellbeing-board",
+    "scrutiny-committee",
+    "child-death-review",
+    "partnership",
+    "other",
+]
+
+
+class OutsideBody(Strict):
+    """A body that is not one of the partnership's groups, but that groups report to or work with."""
+
+    id: Id = Field(description="Short id that `reports_to`, `accountable_to` and `links_with` use, e.g. `adults-board`.")
+    name: Line = Field(description="Its name, e.g. `Southampton Safeguarding Adults Board`.")
+    kind: OutsideKind = Field(description="What sort of body: " + ", ".join(OutsideKind.__args__) + ".")  # type: ignore[attr-defined]
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)] | None = Field(
+        None, description="Its web page (https only).")
+    note: Text | None = Field(None, description="Anything else, e.g. `shared with Portsmouth`.")
+
+
+class Footprint(Strict):
+    """An area the partnership covered for a time (today's is `areas`)."""
+
+    areas: list[Line] = Field(min_length=1, description="Local authority areas covered in that period.")
+    from_: DateText | None = Field(None, description="When this footprint began (written `from:`).")
+    until: DateText | None = Field(None, description="When it ended.")
+    note: Text | None = Field(None, description="What changed, e.g. `joined with Bath and North East Somerset`.")
+
+
 class Arrangements(Strict):
     """One version of a partnership's published arrangements (one YAML file)."""
 
@@ -391,7 +331,9 @@ class Arrangements(Strict):
         description="`in-force` for the arrangements that apply now (one per partnership), else `proposed`, `draft` or `superseded`."
     )
     title: Line | None = Field(None, description="Title of this version, e.g. `Arrangements 2022`.")
-    areas: list[Line] = Field(min_length=1, description="Local authority areas covered.")
+    areas: list[Line] = Field(min_length=1, description="Local authority areas covered today.")
+    area_history: list[Footprint] = Field(
+        default_factory=list, description="Earlier footprints, e.g. when two areas joined or split, with dates.")
     summary: Text = Field(description="Two or three plain sentences for families: who we are and what we do.")
     dates: Dates
     principles: list[Text] = Field(default_factory=list, description="The principles the partners work by.")
@@ -403,8 +345,16 @@ class Arrangements(Strict):
     members: list[Member] = Field(default_factory=list, description="For a multi-area arrangement: its member partnerships.")
     contacts: list[Contact] = Field(default_factory=list, description="How to report a concern. Shown on every page.")
     partners: list[Partner] = Field(description="The statutory safeguarding partners and their LSPs and DSPs.")
-    chair: Chair | None = Field(description="Who chairs the partnership and how chairing works. Blank if not decided.")
+    led_by: Literal["chair", "scrutineer", "partners"] = Field(
+        "chair", description="Who leads the partnership: `chair` (the usual), `scrutineer` (an independent scrutineer "
+                             "leads instead of a chair), or `partners` (the partners lead together, with no chair).")
+    chair: Posts | None = Field(
+        description="Who chairs the partnership and how chairing works. Blank if not decided. A list for co-chairs, "
+                    "or with `from:`/`until:` dates when the chair changed.")
     groups: list[Group] = Field(min_length=1, description="The executive and every group in the structure.")
+    outside_bodies: list[OutsideBody] = Field(
+        default_factory=list,
+        description="Bodies outside the partnership that groups report to, are accountable to or link with.")
     relevant_agencies: list[RelevantAgency] = Field(default_factory=list, description="The named relevant agencies.")
     participants: list[Participant] = Field(default_factory=list, description="Observers, lay members and others.")
     scrutiny: Scrutiny | None = Field(description="Independent scrutiny. Blank if not yet arranged.")
@@ -415,4 +365,5 @@ class Arrangements(Strict):
         None, exclude=True,
         description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
-    _blank = blanks("chair", "scrutiny", "funding")
+    _blank = blanks("scrutiny", "funding")
+    _posts = one_or_many("chair")

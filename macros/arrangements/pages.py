@@ -39,8 +39,8 @@ PAGE_MAKERS: list[PageMaker] = []
 RENDERERS: dict[str, Renderer] = {}
 
 # Why: registration happens on import, so list every feature module once here.
-FEATURES = ("site", "agencies", "opendata", "report", "checklist", "changes", "accessibility", "news", "history",
-            "privacy")
+FEATURES = ("site", "structure_pages", "agencies", "opendata", "report", "checklist", "changes", "accessibility",
+            "news", "history", "privacy")
 
 
 def page_maker(func: PageMaker) -> PageMaker:

@@ -17,6 +17,7 @@ from typing import Literal
 from . import dataset as dataset_module
 from .changes import Change, diff
 from .dataset import Dataset, Partnership, _display  # Why: report paths read like every other problem's
+from .dates import date_or_tbc
 from .load import Document, read_document
 from .model import DateText, Id, Line, Strict, Text, blanks
 from .pages import Page, call, page_maker, renderer
@@ -254,12 +255,7 @@ def report_index(dataset: Dataset, pid: str) -> str:
 
 
 def long_date(value: str | None) -> str:
-    """`2025-09-26` as `26 September 2025`; partial dates as written."""
-    if not value:
-        return TBC
-    if len(value) != 10:
-        return escape(value)
-    return date.fromisoformat(value).strftime("%-d %B %Y")
+    return date_or_tbc(value)
 
 
 def _money(value: int) -> str:

@@ -20,6 +20,15 @@ from .structure import Record, ValidationError, record_in
 
 M = TypeVar("M", bound=Record)
 
+# Keys of earlier versions of the format, and how to write them now.
+RENAMED = {
+    "live_from": "write `from:` instead (the same date: when the group starts or started)",
+    "rotation_every": "write `rotates_every:` instead",
+    "vice_chairs": "write `vice_chair:` with a list",
+    "co_chairs": "write `chair:` as a list: two or more chairs in post at once are co-chairs",
+    "co_chair": "write `chair:` as a list: two or more chairs in post at once are co-chairs",
+}
+
 SCHEMA_ID = "https://example.org/schema/arrangements.schema.json"
 
 
@@ -39,11 +48,7 @@ def schema_text(model: type[Record] = Arrangements) -> str:
 
 def validate_document(doc: Document, model: type[M], problems: ProblemList) -> M | None:
     """The model built from the document, or None with every problem recorded."""
-    if doc.data is None:
-        return None
-    if not isinstance(doc.data, dict):
-        problems.add(doc.path, 1, 1, "the file must be a block of `key: value` lines",
-                     "start with `name:` as in the example files; a list or a single value is not a partnership")
+    if not _is_block(doc, problems):
         return None
     try:
         return model.model_validate(doc.data)
@@ -51,6 +56,26 @@ def validate_document(doc: Document, model: type[M], problems: ProblemList) -> M
         for item in error.errors(include_url=False):
             _report(doc, model, item, problems)
         return None
+
+
+def validate_partial(doc: Document, model: type[M], problems: ProblemList) -> tuple[M | None, bool]:
+    """(record, whole): a record even when parts are broken (blanked), so later checks still run."""
+    if not _is_block(doc, problems):
+        return None, False
+    record, errors = model.model_validate_partial(doc.data)
+    for item in errors:
+        _report(doc, model, item, problems)
+    return record, not errors
+
+
+def _is_block(doc: Document, problems: ProblemList) -> bool:
+    if doc.data is None:
+        return False
+    if not isinstance(doc.data, dict):
+        problems.add(doc.path, 1, 1, "the file must be a block of `key: value` lines",
+                     "start with `name:` as in the example files; a list or a single value is not a partnership")
+        return False
+    return True
 
 
 def describe(loc: Loc, data: Any) -> str:
@@ -120,6 +145,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         hint = (f"add `{key}:` and leave it blank (or write tbc) if it is not known yet: the site shows To be confirmed"
                 if nullable else f"add `{key}:` with a value")
         return f"{name} is missing", hint
+    if kind == "extra_forbidden" and key in RENAMED:
+        return f"the key {name} has been renamed", RENAMED[str(key)]
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
         listing = f" (keys here: {', '.join(allowed)})" if allowed else ""

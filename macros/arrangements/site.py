@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .dataset import Dataset, Partnership, Version
-from .diagrams import KIND_LABELS, structure_mermaid, structure_outline
-from .model import Arrangements, Chair, Group, Person
+from .dates import date_or_tbc, long_date, today
+from .model import Arrangements
 from .pages import Page, call, page_maker, renderer
-from .text import TBC, block, bullet_list, escape, inline, or_tbc
+from .text import TBC, block, bullet_list, escape, inline
+from .wording import SECTOR_LABELS, joined, partner_name, post_text, posts_history, posts_now
 
 STATUS_LABELS = {
     "in-force": "In force",
@@ -27,7 +28,6 @@ KIND_OF_PARTNERSHIP = {
     "combined": "Children and adults safeguarding partnership",
     "multi-area": "Arrangement joining several areas",
 }
-SECTOR_LABELS = {"local-authority": "Local authority", "health": "Integrated Care Board (NHS)", "police": "Police"}
 
 
 # --- Where things live -------------------------------------------------------
@@ -91,37 +91,16 @@ def _footer(pid: str) -> str:
 
 # --- Shared wording --------------------------------------------------------
 
-def person(value: Person | None) -> str:
-    if value is None or not (value.name or value.role or value.organisation):
-        return TBC
-    parts = [f"**{inline(value.name)}**" if value.name else None, inline(value.role) if value.role else None,
-             inline(value.organisation) if value.organisation else None]
-    return ", ".join(p for p in parts if p)
+def facts(rows: list[tuple[str, str]]) -> str:
+    """Label and value pairs as a definition list: no empty table header for a screen reader to announce."""
+    return "\n\n".join(f"{label}\n:   {value}" for label, value in rows) + "\n"
 
 
-def chair_text(chair: Chair | None, data: Arrangements) -> str:
-    if chair is None:
-        return TBC
-    names = {p.id: p.organisation for p in data.partners}
-    parts: list[str] = []
-    who = [inline(x) for x in (chair.name, chair.role, chair.organisation) if x]
-    if chair.name:
-        who[0] = f"**{who[0]}**"
-    if who:
-        parts.append(", ".join(who))
-    if chair.independent:
-        parts.append("independent of the safeguarding partners")
-    if chair.partner:
-        parts.append(f"from {inline(names.get(chair.partner, chair.partner))}")
-    if chair.rotates_between:
-        between = " and ".join(inline(names.get(p, p)) for p in chair.rotates_between)
-        parts.append(f"rotates between {between}")
-    if chair.rotation:
-        parts.append(inline(chair.rotation))
-    text = "; ".join(parts) if parts else TBC
-    if chair.note:
-        text += f". {inline(chair.note)}"
-    return text[0].upper() + text[1:] if text else text
+def history_block(title: str, lines: list[str]) -> list[str]:
+    """Earlier holders of a post, one click away (a closed <details> block)."""
+    if not lines:
+        return []
+    return [f'??? note "{escape(title)}"', *[f"    {line}" for line in lines], ""]
 
 
 def _not_current_banner(partnership: Partnership, version: Version, root: str) -> str:
@@ -132,9 +111,16 @@ def _not_current_banner(partnership: Partnership, version: Version, root: str) -
                     "the partnership has published.\n\n")
         return ""
     current = partnership.current
-    return (f'!!! warning "This is not the current version"\n    This is the '
-            f"{STATUS_LABELS[version.arrangements.status].lower()} version *{inline(version.label)}*. "
-            f"The current arrangements are [{inline(current.label)}]({root}{partnership.id}/index.md).\n\n")
+    link = f"[{inline(current.label)}]({root}{partnership.id}/index.md)"
+    if partnership.versions.index(version) > partnership.versions.index(current):
+        sentence = (f"This is a {STATUS_LABELS[version.arrangements.status].lower()} version of the arrangements. "
+                    f"It is not in force: the arrangements in force are {link}.")
+    else:
+        later = partnership.versions[partnership.versions.index(version) + 1].arrangements.dates
+        end = long_date(later.effective or later.agreed)
+        until = f", in force until {end}" if end else ""
+        sentence = f"This is an earlier version of the arrangements{until}. The current arrangements are {link}."
+    return f'!!! warning "This is not the current version"\n    {sentence}\n\n'
 
 
 def _root_for(partnership: Partnership, version: Version, depth: int = 0) -> str:
@@ -150,25 +136,15 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     root = _root_for(partnership, version)
     out = [f"# {inline(data.name)}", "", _not_current_banner(partnership, version, root), block(data.summary), ""]
     out += [
-        f"**{KIND_OF_PARTNERSHIP[data.kind]}** covering {inline(', '.join(data.areas))}. "
+        f"**{KIND_OF_PARTNERSHIP[data.kind]}** covering {inline(joined(data.areas))}. "
         f"Status: **{STATUS_LABELS[data.status]}**.", "",
-        "## Who is accountable", "",
-        "Each statutory safeguarding partner has a **lead safeguarding partner** (LSP), who is accountable, "
-        "and may name a **delegated safeguarding partner** (DSP) to act for them.", "",
-        "| Partner | Organisation | Lead safeguarding partner | Delegated safeguarding partner |",
-        "| --- | --- | --- | --- |",
     ]
-    for partner in data.partners:
-        out.append(f"| {SECTOR_LABELS[partner.sector]} | {inline(partner.organisation)} | "
-                   f"{person(partner.lead)} | {person(partner.delegate)} |")
-    if not data.partners:
-        out.append(f"| {TBC} | | | |")
-    out += ["", "## Who chairs the partnership", "", chair_text(data.chair, data), ""]
+    out += accountable_section(data)
+    out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
-    out += ["## Key dates", "", "| | |", "| --- | --- |",
-            f"| Agreed | {or_tbc(data.dates.agreed)} |",
-            f"| Takes effect | {or_tbc(data.dates.effective)} |",
-            f"| Next review | {or_tbc(data.dates.next_review)} |", ""]
+    out += ["## Key dates", "", facts([("Agreed", date_or_tbc(data.dates.agreed)),
+                                      ("Takes effect", date_or_tbc(data.dates.effective)),
+                                      ("Next review", date_or_tbc(data.dates.next_review))])]
     if data.principles:
         out += ["## How the partners work together", "", bullet_list(data.principles), ""]
     if data.objectives:
@@ -191,6 +167,51 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def accountable_section(data: Arrangements) -> list[str]:
+    """The partners, their lead and delegated partners today, notes, and who signed the arrangements off."""
+    now = today()
+    out = ["## Who is accountable", "",
+           "Each statutory safeguarding partner has a **lead safeguarding partner** (LSP), who is accountable, "
+           "and may name a **delegated safeguarding partner** (DSP) to act for them.", "",
+           "| Partner | Organisation | Lead safeguarding partner | Delegated safeguarding partner |",
+           "| --- | --- | --- | --- |"]
+    for partner in data.partners:
+        out.append(f"| {SECTOR_LABELS[partner.sector]} | {inline(partner.organisation)} | "
+                   f"{posts_now(partner.lead, data, now, 'lead')} | "
+                   f"{posts_now(partner.delegate, data, now, 'delegate')} |")
+    if not data.partners:
+        out.append(f"| {TBC} | {TBC} | {TBC} | {TBC} |")
+    out.append("")
+    notes = [f"- {inline(partner_name(data, p.id))}: services delivered by {inline(p.delivered_by)}."
+             for p in data.partners if p.delivered_by]
+    notes += [f"- {inline(partner_name(data, p.id))}: {inline(p.note)}" for p in data.partners if p.note]
+    if notes:
+        out += ["Notes on the partners:", "", *notes, ""]
+    earlier = [line for p in data.partners for field in ("lead", "delegate")
+               for line in posts_history(getattr(p, field), data, now)]
+    out += history_block("Earlier and later lead and delegated partners", earlier)
+    approvals = [(p, a) for p in data.partners for a in (p.approved_by or [])]
+    if approvals:
+        out += ["### Signed off by", "", "Each partner approved these arrangements:", "",
+                *[f"- {inline(partner_name(data, p.id))}: {post_text(a, data)}" for p, a in approvals], ""]
+    return out
+
+
+def leadership_section(data: Arrangements) -> list[str]:
+    """Who leads: a chair (or co-chairs), the independent scrutineer, or the partners together."""
+    now = today()
+    if data.led_by == "scrutineer":
+        by = data.scrutiny.by if data.scrutiny else None
+        return ["## Who leads the partnership", "",
+                "The partnership has no chair. Its independent scrutineer leads it: "
+                + posts_now(by, data, now, "scrutineer"), ""]
+    if data.led_by == "partners":
+        return ["## Who leads the partnership", "",
+                "The partnership has no chair. The safeguarding partners lead it together.", ""]
+    out = ["## Who chairs the partnership", "", posts_now(data.chair, data, now), ""]
+    return out + history_block("Earlier and later chairs", posts_history(data.chair, data, now))
+
+
 def dataset_news(dataset: Dataset, pid: str) -> str:
     from .pages import render
 
@@ -199,6 +220,14 @@ def dataset_news(dataset: Dataset, pid: str) -> str:
 
 def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements, root: str) -> list[str]:
     out = ["## Area covered", "", bullet_list(data.areas), ""]
+    if data.area_history:
+        out += ["Earlier, the partnership covered:", ""]
+        for footprint in data.area_history:
+            period = " ".join(x for x in (f"from {long_date(footprint.from_)}" if footprint.from_ else "",
+                                          f"until {long_date(footprint.until)}" if footprint.until else "") if x)
+            out.append(f"- {inline(joined(footprint.areas))}" + (f" ({period})" if period else "")
+                       + (f": {inline(footprint.note)}" if footprint.note else ""))
+        out.append("")
     if data.members:
         out += ["### Member partnerships", ""]
         for member in data.members:
@@ -216,100 +245,6 @@ def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements
             out += [f"This partnership is part of [{inline(other.data.name)}]({root}{ref}/index.md) "
                     f"({inline(other.data.short_name or '')}), which joins several areas for shared work.", ""]
     return out
-
-
-@renderer("structure")
-def structure(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
-    partnership, version = _version(dataset, pid, version_id)
-    data = version.arrangements
-    root = _root_for(partnership, version)
-    return "\n".join([
-        f"# How {inline(data.short_name or data.name)} is organised", "",
-        _not_current_banner(partnership, version, root),
-        "The chart shows each group and who it reports to. Arrows point upwards, from a group to the group "
-        "it reports to. The same information is written out in words below the chart.", "",
-        chart_with_words(dataset, partnership, version, root, "groups"),
-    ])
-
-
-@renderer("structure_chart")
-def structure_chart(dataset: Dataset, pid: str, page_uri: str) -> str:
-    """The chart and its words for any page, e.g. a news post (`{{ structure_chart('pid') }}`)."""
-    partnership = dataset.partnerships[pid]
-    root = to_root(page_uri)
-    return chart_with_words(dataset, partnership, partnership.current, root, f"{root}{pid}/groups")
-
-
-def chart_with_words(dataset: Dataset, partnership: Partnership, version: Version, root: str, local: str) -> str:
-    """One graph drawn twice: the Mermaid chart and, right after it, the same in words."""
-    data = version.arrangements
-    chart = structure_mermaid(dataset, partnership, version)
-    outline = structure_outline(dataset, partnership, version, root=root, local=local)
-    caption = f"structure-chart-{partnership.id}"
-    return "\n".join([
-        f'<figure class="structure-chart" aria-labelledby="{caption}" markdown>',
-        "", "``` mermaid", chart, "```", "",
-        f'<figcaption id="{caption}">Structure chart of {escape(data.name)}. '
-        'A text version follows under "Structure in words".</figcaption>',
-        "</figure>", "",
-        "## Structure in words", "",
-        outline, "",
-        "Groups with a rounded outline belong to another partnership. A dashed outline means the group is "
-        "planned or proposed.", "",
-    ]) + "\n"
-
-
-@renderer("group")
-def group_page(dataset: Dataset, pid: str, group_id: str, version_id: str | None = None) -> str:
-    partnership, version = _version(dataset, pid, version_id)
-    data = version.arrangements
-    group = next(g for g in data.groups if g.id == group_id)
-    root = _root_for(partnership, version, depth=1)
-    out = [f"# {inline(group.name)}", "", _not_current_banner(partnership, version, root)]
-    out += [f"*{KIND_LABELS[group.kind]} of [{inline(data.short_name or data.name)}](../index.md)*", ""]
-    if group.status != "active":
-        when = f" from {inline(group.live_from)}" if group.live_from else ""
-        out += [f'!!! info "{escape(group.status.capitalize())}"',
-                f"    This group is {escape(group.status)}{when}.", ""]
-    out += ["## Purpose", "", block(group.purpose), ""]
-    if group.responsibilities:
-        out += ["## What the group does", "", bullet_list(group.responsibilities), ""]
-    out += ["## Terms of reference", "", "| | |", "| --- | --- |",
-            f"| Chair | {chair_text(group.chair, data)} |",
-            f"| Vice chair | {chair_text(group.vice_chair, data) if group.vice_chair else 'None named'} |",
-            f"| Members | {'; '.join(inline(m) for m in group.membership) if group.membership else TBC} |",
-            f"| How often it meets | {inline(group.frequency.label) if group.frequency else TBC} |",
-            f"| Quorum (when it can make decisions) | {or_tbc(group.quorum)} |",
-            f"| Reports to | {_reports_to(dataset, partnership, group, root)} |"]
-    if group.joint_with:
-        out.append(f"| Shared with | {', '.join(inline(j) for j in group.joint_with)} |")
-    out.append("")
-    reporting = [g for g in data.groups if group.id in g.reports_to]
-    if reporting:
-        out += ["## Groups that report to it", "", *[f"- [{inline(g.name)}]({g.id}.md)" for g in reporting], ""]
-    agencies = [a for a in data.relevant_agencies if group.id in a.groups]
-    if agencies:
-        out += ["## Relevant agencies that attend", "",
-                *[f"- {inline(a.name)}: {or_tbc(a.represented_by)}" for a in agencies], ""]
-    if group.note:
-        out += ["## Note", "", block(group.note), ""]
-    return "\n".join(out) + "\n"
-
-
-def _reports_to(dataset: Dataset, partnership: Partnership, group: Group, root: str) -> str:
-    if not group.reports_to:
-        return "No other group: this is the top of the structure"
-    links = []
-    for ref in group.reports_to:
-        owner, target = dataset.resolve_group(partnership.id, ref)
-        name = inline(target.name if target else ref)
-        if owner == partnership.id:
-            links.append(f"[{name}]({ref}.md)")
-        else:
-            other = dataset.partnerships[owner].data
-            links.append(f"[{name}]({root}{owner}/groups/{ref.rpartition('/')[2]}.md) "
-                         f"({inline(other.short_name or other.name)})")
-    return " and ".join(links)
 
 
 TIMELINES = [
@@ -337,17 +272,20 @@ def governance(dataset: Dataset, pid: str, version_id: str | None = None) -> str
     out = ["# Scrutiny, funding and reviews", "", _not_current_banner(partnership, version, _root_for(
         partnership, version)), "## Independent scrutiny", ""]
     if data.scrutiny:
-        out += [f"**Who:** {person(data.scrutiny.by)}", "", block(data.scrutiny.arrangements), ""]
+        now = today()
+        out += [f"**Who:** {posts_now(data.scrutiny.by, data, now, 'scrutineer')}", ""]
+        out += history_block("Earlier and later scrutineers", posts_history(data.scrutiny.by, data, now))
+        out += [block(data.scrutiny.arrangements), ""]
         if data.scrutiny.activities:
             out += ["What the scrutineer does:", "", bullet_list(data.scrutiny.activities), ""]
     else:
         out += [TBC, ""]
     out += ["## Funding", ""]
     if data.funding:
-        names = {p.id: p.organisation for p in data.partners}
         out += [block(data.funding.model), ""]
         if data.funding.contributors:
-            out += ["Contributors: " + ", ".join(inline(names.get(c, c)) for c in data.funding.contributors) + ".", ""]
+            out += ["Contributors: " + joined([inline(partner_name(data, c)) for c in data.funding.contributors]) + ".",
+                    ""]
         if data.funding.other_support:
             out += ["Other support:", "", bullet_list(data.funding.other_support), ""]
         if data.funding.budget_published_in:
@@ -373,7 +311,7 @@ def versions(dataset: Dataset, pid: str) -> str:
         folder = base(partnership, version).removeprefix(f"{pid}/")
         mark = " **(current)**" if version is partnership.current else ""
         out.append(f"| [{inline(version.label)}]({folder}index.md){mark} | {STATUS_LABELS[data.status]} | "
-                   f"{or_tbc(data.dates.agreed)} | {or_tbc(data.dates.effective)} | "
+                   f"{date_or_tbc(data.dates.agreed)} | {date_or_tbc(data.dates.effective)} | "
                    f"{inline(data.name)} |")
     if len(partnership.versions) > 1:
         out += ["", "[What changed between versions](changes.md)"]
@@ -381,7 +319,10 @@ def versions(dataset: Dataset, pid: str) -> str:
     for version in reversed(partnership.versions):
         for source in version.arrangements.sources:
             bits = [f"*{inline(source.title)}*"]
-            bits += [inline(x) for x in (source.publisher, source.date) if x]
+            bits += [f"version {inline(source.version)}"] if source.version else []
+            bits += [f"by {inline(source.author)}"] if source.author else []
+            bits += [f"published by {inline(source.publisher)}"] if source.publisher else []
+            bits += [long_date(source.date)] if source.date else []
             if source.url:
                 bits.append(f"[online]({source.url})")
             out.append(f"- {', '.join(bits)} (used for {inline(version.label)})")

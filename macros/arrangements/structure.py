@@ -48,12 +48,14 @@ class AfterValidator:
 class FieldInfo:
     """One key of a record: its type, default, description and limits."""
 
-    __slots__ = ("annotation", "default", "default_factory", "description", "exclude", "ge", "le", "min_length")
+    __slots__ = ("annotation", "attr", "default", "default_factory", "description", "exclude", "ge", "le",
+                 "min_length")
 
     def __init__(self, default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
                  description: str | None = None, exclude: bool = False, ge: int | None = None,
                  le: int | None = None, min_length: int | None = None) -> None:
         self.annotation: Any = None
+        self.attr = ""  # the Python attribute: `from_` for the key `from`
         self.default = default
         self.default_factory = default_factory
         self.description = description
@@ -111,6 +113,22 @@ def model_validator(*, mode: str) -> Callable[[Any], _Hook]:
 
 
 _INVALID: Any = object()
+
+
+class _Mode:
+    on = False
+
+
+# Why a switch, not an argument: the compiled checks are shared closures; a partial
+# read (model_validate_partial) is rare and single-threaded.
+_PARTIAL = _Mode()
+
+
+def _lenient(info: FieldInfo) -> Any:
+    """What a broken or missing value reads as in a partial record: empty, never a guess."""
+    if not info.is_required():
+        return info.make_default()
+    return [] if get_origin(info.annotation) is list else None
 Errors = list[dict[str, Any]]
 Loc = tuple[Any, ...]
 Check = Callable[[Any, Loc, Errors], Any]
@@ -180,7 +198,9 @@ def _list_of(item: Check) -> Check:
         if not isinstance(value, list):
             return _error(errors, loc, "list_type", value)
         result = [item(element, (*loc, index), errors) for index, element in enumerate(value)]
-        return _INVALID if any(element is _INVALID for element in result) else result
+        if any(element is _INVALID for element in result):
+            return [element for element in result if element is not _INVALID] if _PARTIAL.on else _INVALID
+        return result
     return check
 
 
@@ -280,9 +300,11 @@ class Record:
             default = cls.__dict__.get(name, _MISSING)
             info = default if isinstance(default, FieldInfo) else FieldInfo(default)
             info.annotation = hint
+            info.attr = name
             if info.description is None:
                 info.description = _described(hint)
-            fields[name] = info
+            # Why: `from` is what people write, but a Python keyword; the field is declared `from_`.
+            fields[name.removesuffix("_")] = info
             if name in cls.__dict__:
                 delattr(cls, name)  # the value lives on each record, not the class
         cls.model_fields = fields
@@ -304,6 +326,21 @@ class Record:
         if errors:
             raise ValidationError(errors)
         return record
+
+    @classmethod
+    def model_validate_partial(cls, data: Any) -> tuple[typing.Self | None, Errors]:
+        """The record with every broken value blanked, and the problems found.
+
+        Never published: a partial record only lets the later checks of meaning
+        run, so a file with ten mistakes gets ten messages in one run.
+        """
+        errors: Errors = []
+        _PARTIAL.on = True
+        try:
+            record = cls._check(data, (), errors)
+        finally:
+            _PARTIAL.on = False
+        return (None if record is _INVALID else record), errors
 
     @classmethod
     def _compile(cls) -> _Compiled:
@@ -331,8 +368,7 @@ class Record:
             if name not in value:
                 if info.is_required():
                     _error(errors, (*loc, name), "missing", value)
-                else:
-                    values[name] = info.make_default()
+                values[info.attr] = info.make_default() if not info.is_required() else _lenient(info)
                 continue
             raw = value[name]
             try:
@@ -340,13 +376,22 @@ class Record:
                     raw = before(cls, raw)
             except ValueError as error:
                 _value_error(errors, (*loc, name), raw, error)
+                values[info.attr] = _lenient(info)
                 continue
-            values[name] = check(raw, (*loc, name), errors)
+            checked = check(raw, (*loc, name), errors)
+            values[info.attr] = _lenient(info) if checked is _INVALID else checked
         for key in value:
             if key not in cls.model_fields:
                 _error(errors, (*loc, key), "extra_forbidden", value[key])
         if len(errors) > found:
-            return _INVALID
+            if not _PARTIAL.on:
+                return _INVALID
+            # Why: in a partial read the record is kept with its broken values blanked, so the
+            # checks of meaning (ids, references) still run and one run reports every problem.
+            record = cls.__new__(cls)
+            record.__dict__.update(values)
+            record.__dict__["model_fields_set"] = set()
+            return record
         record = cls.__new__(cls)
         record.__dict__.update(values)
         record.__dict__["model_fields_set"] = {key for key in value if key in cls.model_fields}
@@ -363,7 +408,7 @@ class Record:
     # --- using records ---
 
     def _values(self) -> dict[str, Any]:
-        return {name: self.__dict__[name] for name in self.model_fields}
+        return {name: self.__dict__[info.attr] for name, info in self.model_fields.items()}
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
@@ -383,7 +428,7 @@ class Record:
         """Plain data (dicts, lists, text, numbers), without fields marked `exclude`."""
         result = {}
         for name, info in self.model_fields.items():
-            value = _dump(self.__dict__[name], exclude_none)
+            value = _dump(self.__dict__[info.attr], exclude_none)
             if not info.exclude and not (exclude_none and value is None):
                 result[name] = value
         return result

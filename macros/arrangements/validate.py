@@ -6,9 +6,11 @@ others, so one run shows everything that is wrong.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from .dataset import Dataset, Partnership, Version
+from .model import Arrangements, Post
 from .problems import did_you_mean, join_hint
 
 Check = Callable[[Dataset, Partnership, Version], None]
@@ -31,6 +33,12 @@ def check_dataset(dataset: Dataset) -> None:
         _check_versions(dataset, partnership)
         for version in partnership.versions:
             for check in CHECKS:
+                check(dataset, partnership, version)
+    for partnership, version in dataset.partial:
+        for check in CHECKS:
+            # Why: a partial record has blanks where its file is broken; those are reported
+            # already, so a check that trips over one has nothing more to say.
+            with contextlib.suppress(AttributeError, TypeError, KeyError, IndexError, ValueError):
                 check(dataset, partnership, version)
     for check in DATASET_CHECKS:
         check(dataset)
@@ -55,7 +63,7 @@ def _check_versions(dataset: Dataset, partnership: Partnership) -> None:
 def _check_unique_ids(dataset: Dataset, partnership: Partnership, version: Version) -> None:
     data = version.arrangements
     for section, items in (("partners", data.partners), ("groups", data.groups),
-                           ("relevant_agencies", data.relevant_agencies)):
+                           ("outside_bodies", data.outside_bodies), ("relevant_agencies", data.relevant_agencies)):
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:
@@ -64,67 +72,132 @@ def _check_unique_ids(dataset: Dataset, partnership: Partnership, version: Versi
             seen.setdefault(item.id, index)
 
 
+def _posts(data: Arrangements) -> list[tuple[tuple, Post]]:
+    """Every post in a file with where it is: chairs, vice chairs, scrutineers, leads and delegates."""
+    found: list[tuple[tuple, Post]] = []
+
+    def add(loc: tuple, posts: list[Post] | None) -> None:
+        found.extend(((*loc, i), post) for i, post in enumerate(posts or []))
+
+    add(("chair",), data.chair)
+    for i, group in enumerate(data.groups):
+        add(("groups", i, "chair"), group.chair)
+        add(("groups", i, "vice_chair"), group.vice_chair)
+    for i, partner in enumerate(data.partners):
+        for field in ("lead", "delegate", "approved_by"):
+            add(("partners", i, field), getattr(partner, field))
+    if data.scrutiny:
+        add(("scrutiny", "by"), data.scrutiny.by)
+    return found
+
+
 def _check_partner_refs(dataset: Dataset, partnership: Partnership, version: Version) -> None:
     data = version.arrangements
     partner_ids = [p.id for p in data.partners]
+    bodies = _body_ids(data)
 
     def need(loc: tuple, ref: str) -> None:
         if ref not in partner_ids:
             _add(dataset, version, loc, f"'{ref}' is not one of the partners in this file",
-                 join_hint(did_you_mean(ref, partner_ids), "use a partner id: " + ", ".join(partner_ids)))
+                 join_hint(did_you_mean(ref, partner_ids),
+                           "use a partner id: " + ", ".join(partner_ids) + "; a fourth partner (such as education) "
+                           "or a second council is added under `partners:` with its own id"))
 
-    chairs = [(("chair",), data.chair)] + [
-        (("groups", i, field), getattr(group, field))
-        for i, group in enumerate(data.groups)
-        for field in ("chair", "vice_chair")
-    ]
-    for loc, chair in chairs:
-        if chair is None:
-            continue
-        if chair.partner:
-            need((*loc, "partner"), chair.partner)
-        for j, ref in enumerate(chair.rotates_between):
+    for loc, post in _posts(data):
+        if post.partner:
+            need((*loc, "partner"), post.partner)
+        for j, ref in enumerate(post.rotates_between):
             need((*loc, "rotates_between", j), ref)
-        if len(chair.rotates_between) == 1:
+        if post.held_by:
+            need((*loc, "held_by"), post.held_by)
+            if post.rotates_between and post.held_by not in post.rotates_between:
+                _add(dataset, version, (*loc, "held_by"), f"'{post.held_by}' is not in the rotation",
+                     "`held_by` names the partner holding the post now; add it to `rotates_between`")
+        if post.nominated_by and post.nominated_by not in partner_ids and post.nominated_by not in bodies:
+            _add(dataset, version, (*loc, "nominated_by"), f"nothing in this file has the id '{post.nominated_by}'",
+                 join_hint(did_you_mean(post.nominated_by, [*partner_ids, *bodies]),
+                           "use a partner, group or outside body id"))
+        if len(post.rotates_between) == 1:
             _add(dataset, version, (*loc, "rotates_between"), "a rotation needs at least two partners",
-                 "list every partner the chair rotates between, or use `partner:` for a fixed chair")
+                 "list every partner the post rotates between, or use `partner:` for a fixed post")
+        if post.rotates_every and not post.rotates_between:
+            _add(dataset, version, (*loc, "rotates_every"), "a rotation period is given but no rotation",
+                 "add `rotates_between:` with the partner ids the post moves between")
+        if post.from_ and post.until and post.until < post.from_[: len(post.until)]:
+            _add(dataset, version, (*loc, "until"), "the post ends before it starts", "check `from:` and `until:`")
     if data.funding:
         for j, ref in enumerate(data.funding.contributors):
             need(("funding", "contributors", j), ref)
     if data.kind != "multi-area" and not data.partners:
         _add(dataset, version, ("partners",), "no statutory partners are listed",
              "list the local authority, the ICB and the police, with their lead and delegated partners")
+    _check_leadership(dataset, version)
+
+
+def _check_leadership(dataset: Dataset, version: Version) -> None:
+    data = version.arrangements
+    if data.led_by == "scrutineer" and not (data.scrutiny and data.scrutiny.by):
+        _add(dataset, version, ("led_by",), "the partnership is led by its scrutineer, but no scrutineer is named",
+             "add `scrutiny:` with `by:` (a role is enough), or change `led_by`")
+    if data.led_by != "chair" and data.chair:
+        _add(dataset, version, ("chair",), f"a partnership led by its {data.led_by} has no chair",
+             "leave `chair:` out, or set `led_by: chair`")
+    if data.kind == "children":
+        for i, group in enumerate(data.groups):
+            if group.serves in ("adults", "both"):
+                _add(dataset, version, ("groups", i, "serves"),
+                     f"a children's partnership has a group serving {group.serves}",
+                     "for a joint children and adults partnership set `kind: combined`; for a group shared "
+                     "with an adults board, add the board under `outside_bodies:` and use `links_with`")
+
+
+def _body_ids(data: Arrangements) -> list[str]:
+    return [g.id for g in data.groups] + [b.id for b in data.outside_bodies]
+
+
+RELATIONS = ("reports_to", "accountable_to", "links_with")
 
 
 def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Version) -> None:
     data = version.arrangements
-    local = [g.id for g in data.groups]
+    local = _body_ids(data)
 
     def need(loc: tuple, ref: str) -> None:
         owner, _, group_id = ref.rpartition("/")
         if not owner:
             if ref not in local:
-                _add(dataset, version, loc, f"there is no group '{ref}' in this file",
-                     join_hint(did_you_mean(ref, local), "use a group id: " + ", ".join(local)))
+                _add(dataset, version, loc, f"there is no group or outside body '{ref}' in this file",
+                     join_hint(did_you_mean(ref, local),
+                               "use a group id: " + ", ".join(g.id for g in data.groups)
+                               + "; for a body outside the partnership (an adults board, the ICB, a scrutiny "
+                               "committee) add it under `outside_bodies:` and use its id"))
             return
         other = dataset.partnerships.get(owner)
         if owner in dataset.unloaded:
             return  # its own errors are reported; do not cascade
         if other is None:
             _add(dataset, version, loc, f"there is no partnership '{owner}' on this site",
-                 join_hint(did_you_mean(owner, dataset.partnerships), "check the partnership folder name"))
+                 join_hint(did_you_mean(owner, dataset.partnerships),
+                           "check the partnership folder name; a partnership not on this site is an outside body "
+                           "(`outside_bodies:` with `kind: partnership`)"))
         elif other.group(group_id) is None:
             ids = [g.id for g in other.data.groups]
             _add(dataset, version, loc, f"partnership '{owner}' has no group '{group_id}'",
                  join_hint(did_you_mean(group_id, ids), "its groups are: " + ", ".join(ids)))
 
     for i, group in enumerate(data.groups):
-        for j, ref in enumerate(group.reports_to):
-            if ref == group.id:
-                _add(dataset, version, ("groups", i, "reports_to", j), "a group cannot report to itself",
-                     "name the group it reports to")
-            else:
-                need(("groups", i, "reports_to", j), ref)
+        for field in RELATIONS:
+            for j, ref in enumerate(getattr(group, field)):
+                if ref == group.id:
+                    _add(dataset, version, ("groups", i, field, j), "a group cannot point to itself",
+                         "name another group or outside body")
+                else:
+                    need(("groups", i, field, j), ref)
+        if group.replaced_by:
+            need(("groups", i, "replaced_by"), group.replaced_by)
+        if group.from_ and group.until and group.until < group.from_[: len(group.until)]:
+            _add(dataset, version, ("groups", i, "until"), "the group ends before it starts",
+                 "check `from:` and `until:`")
     for i, agency in enumerate(data.relevant_agencies):
         for j, ref in enumerate(agency.groups):
             need(("relevant_agencies", i, "groups", j), ref)
