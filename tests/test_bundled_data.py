@@ -28,10 +28,10 @@ def test_every_bundled_file_loads(dataset: Dataset) -> None:
 def test_southampton_2022_names_its_delegated_partners(dataset: Dataset) -> None:
     version = next(v for v in dataset.partnerships["southampton"].versions if v.id == "2022")
     partners = {p.id: p for p in version.arrangements.partners}
-    assert partners["icb"].delegate.name == "Matthew Richardson"
-    assert partners["icb"].delegate.role == "Deputy Director of Quality and Nursing - Southampton"
-    assert partners["council"].delegate.name == "Robert Henderson"
-    assert partners["police"].delegate.name == "Phil Lamb"
+    assert partners["icb"].delegate[0].name == "Matthew Richardson"
+    assert partners["icb"].delegate[0].role == "Deputy Director of Quality and Nursing - Southampton"
+    assert partners["council"].delegate[0].name == "Robert Henderson"
+    assert partners["police"].delegate[0].name == "Phil Lamb"
     assert len(version.arrangements.relevant_agencies) == 14
     assert version.arrangements.multi_area == ["hips"]
 
@@ -66,9 +66,9 @@ def test_north_somerset_structure(dataset: Dataset) -> None:
 def test_sussex_chair_rotates_between_police_and_icb(dataset: Dataset) -> None:
     sussex = dataset.partnerships["pan-sussex"].data
     assert sussex.kind == "multi-area"
-    assert sussex.chair.rotates_between == ["police", "icb"]
+    assert sussex.chair[0].rotates_between == ["police", "icb"]
     executive = next(g for g in sussex.groups if g.id == "executive")
-    assert executive.chair.rotates_between == ["police", "icb"]
+    assert executive.chair[0].rotates_between == ["police", "icb"]
     assert executive.frequency.per_year == 2
     assert {m.partnership for m in sussex.members} == {"brighton-and-hove", "east-sussex", "west-sussex"}
     for area in ("brighton-and-hove", "east-sussex", "west-sussex"):
@@ -117,7 +117,7 @@ def test_data_format_guide_example_is_valid(tmp_path: Path) -> None:
     dataset = load_dataset(tmp_path / "data")
     assert dataset.ok, [str(p) for p in dataset.problems]
     executive = dataset.partnerships["exampleshire"].data.groups[0]
-    assert executive.frequency.every_weeks == 8 and executive.chair.rotates_between == ["council", "police"]
+    assert executive.frequency.every_weeks == 8 and executive.chair[0].rotates_between == ["council", "police"]
 
 
 def test_every_bundled_file_passes_the_schema_editors_use() -> None:

@@ -66,7 +66,7 @@ def test_group_page_shows_blanks_as_to_be_confirmed(built_site: Path) -> None:
 
 def test_planned_group_says_when_it_starts(built_site: Path) -> None:
     words = text_of(article(built_site, "north-somerset/groups/operational-planning"))
-    assert "This group is planned from 2023." in words
+    assert "Not running yet Planned to start in 2023." in words
     assert "Every 8 weeks" in text_of(article(built_site, "north-somerset/groups/executive-plus-chairs"))
 
 

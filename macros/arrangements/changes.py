@@ -34,7 +34,7 @@ def _posts(posts: list[Post] | None, data: Arrangements) -> str:
     """Who holds a post, named in plain words (never ids); a blank is "not recorded"."""
     if not posts:
         return "not recorded"
-    return "; ".join(_words(post_text(p, data)) for p in posts)
+    return " and ".join(_words(post_text(p, data, notes=False)) for p in posts)
 
 
 def _words(markdown: str) -> str:

@@ -76,6 +76,9 @@ def _one_or_many(cls: type, value: object) -> object:
     return value if value is None or isinstance(value, list) else [value]
 
 
+_one_or_many.one_or_many = True  # type: ignore[attr-defined] - read by json_schema
+
+
 def one_or_many(*fields: str) -> classmethod:  # type: ignore[type-arg]
     """Blank means "to be confirmed"; one entry may be written without a list (`chair: Independent Chair`)."""
     return field_validator(*fields, mode="before")(_one_or_many)

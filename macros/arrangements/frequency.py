@@ -102,8 +102,7 @@ class Frequency(Strict):
 
 
 def _per_year_words(per_year: float) -> str:
-    names = {12: "Monthly", 6: "Every two months", 4: "Quarterly", 3: "Three times a year", 2: "Twice a year",
-             1: "Once a year", 52: "Weekly", 26: "Fortnightly"}
+    names = {12: "Monthly", 4: "Quarterly", 2: "Twice a year", 1: "Once a year", 52: "Weekly", 26: "Fortnightly"}
     if not float(per_year).is_integer():
         return f"About {round(per_year)} times a year"
     return names.get(int(per_year), f"{int(per_year)} times a year")

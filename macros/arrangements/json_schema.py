@@ -31,6 +31,10 @@ def _record(model: type[Record], defs: dict[str, Any]) -> dict[str, Any]:
     required: list[str] = []
     for name, info in model.model_fields.items():
         properties[name] = _field(name, info, defs)
+        if _one_or_many(model, info):
+            # Why: `chair: Independent Chair` (one) and a list of co-chairs are both valid.
+            options = properties[name]["anyOf"]
+            options.insert(1, options[0]["items"])
         if info.is_required():
             required.append(name)
     schema: dict[str, Any] = {"additionalProperties": False, "properties": properties,
@@ -40,6 +44,10 @@ def _record(model: type[Record], defs: dict[str, Any]) -> dict[str, Any]:
     if required:
         schema["required"] = required
     return schema
+
+
+def _one_or_many(model: type[Record], info: FieldInfo) -> bool:
+    return any(getattr(hook.func, "one_or_many", False) and info.attr in hook.fields for hook in model._hooks)
 
 
 def _field(name: str, info: FieldInfo, defs: dict[str, Any]) -> dict[str, Any]:

@@ -100,7 +100,7 @@ class Document:
 
     def mark(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column for a location, falling back to the nearest enclosing value."""
-        loc = tuple(loc)
+        loc = as_written(loc, self.data)
         if key and loc in self.key_marks:
             return self.key_marks[loc]
         while loc:
@@ -108,6 +108,21 @@ class Document:
                 return self.marks[loc]
             loc = loc[:-1]
         return self.marks.get((), (1, 1))
+
+
+def as_written(loc: Loc, data: Any) -> Loc:
+    """The location in the file: `chair.0.role` is `chair.role` when one chair was written without a list."""
+    out: list[Any] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and not isinstance(node, list):
+            continue  # a single value the record read as a list of one
+        out.append(step)
+        if isinstance(node, list) and isinstance(step, int):
+            node = node[step] if step < len(node) else None
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+    return tuple(out)
 
 
 # Why: PyYAML's own wording is for programmers; these say what to do.

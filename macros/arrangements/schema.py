@@ -13,7 +13,7 @@ import re
 from typing import Any, TypeVar
 
 from .json_schema import record_schema
-from .load import Document, Loc
+from .load import Document, Loc, as_written
 from .model import FREQUENCY_FORMS, Arrangements
 from .problems import ProblemList, did_you_mean, join_hint
 from .structure import Record, ValidationError, record_in
@@ -82,7 +82,7 @@ def describe(loc: Loc, data: Any) -> str:
     """`groups[case-review].chair`: a path people can find in their file."""
     parts: list[str] = []
     node = data
-    for step in loc:
+    for step in as_written(loc, data):
         if isinstance(step, int):
             item = node[step] if isinstance(node, list) and step < len(node) else None
             label = item.get("id") if isinstance(item, dict) else None

@@ -189,7 +189,9 @@ def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Versi
         for field in RELATIONS:
             for j, ref in enumerate(getattr(group, field)):
                 if ref == group.id:
-                    _add(dataset, version, ("groups", i, field, j), "a group cannot point to itself",
+                    verb = {"reports_to": "report to", "accountable_to": "be accountable to",
+                            "links_with": "link with"}[field]
+                    _add(dataset, version, ("groups", i, field, j), f"a group cannot {verb} itself",
                          "name another group or outside body")
                 else:
                     need(("groups", i, field, j), ref)

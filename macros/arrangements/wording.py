@@ -48,7 +48,7 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def post_text(post: Post, data: Arrangements) -> str:
+def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
     """One holder of a post, in Markdown: who, where from, how it rotates, since when."""
     who = [inline(x) for x in (post.name, post.role, post.organisation) if x]
     if post.name:
@@ -69,11 +69,11 @@ def post_text(post: Post, data: Arrangements) -> str:
         parts.append(rotation)
     if post.held_by:
         parts.append(f"held now by {inline(partner_name(data, post.held_by))}")
-    if post.rotation:
+    if post.rotation and notes:
         parts.append(inline(post.rotation))
     parts += _period(post.from_, post.until)
     text = "; ".join(p for p in parts if p) or TBC
-    if post.note:
+    if post.note and notes:
         text += f". {inline(post.note)}"
     return text[0].upper() + text[1:]
 
