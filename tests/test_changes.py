@@ -46,7 +46,8 @@ def test_group_details_partners_and_agencies(southampton_changes: list[str]) -> 
     assert "Practice and Performance Improvement Group: meets quarterly (before: not recorded)." in joined
     assert "Practice and Performance Improvement Group: the quorum is now:" in joined
     assert "Hampshire Constabulary is now Hampshire and Isle of Wight Constabulary." in joined
-    assert "the delegated safeguarding partner was Phil Lamb, District Commander, Hampshire Constabulary; now not recorded." in joined
+    assert ("the delegated safeguarding partner was Phil Lamb, District Commander, Hampshire Constabulary; "
+            "now not recorded.") in joined
     assert "No longer named: CAFCASS." in southampton_changes
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dataset import Dataset, Partnership, Version
+from .dates import long_date
 from .model import TOP_KINDS, Group, OutsideBody
 from .text import inline
 from .wording import SERVES_WORDS, joined
@@ -121,9 +122,9 @@ def _sublabel(node: Node, graph: Graph) -> str:
     if group is None or node.external:
         return ""
     if group.status == "ended":
-        return "Ended" + (f" {group.until}" if group.until else "")
+        return "Ended" + (f" {long_date(group.until)}" if group.until else "")
     if group.status in ("planned", "proposed"):
-        return group.status.capitalize() + (f" from {group.from_}" if group.from_ else "")
+        return group.status.capitalize() + (f" from {long_date(group.from_)}" if group.from_ else "")
     if group.joint_with:
         return "Joint with " + ", ".join(group.joint_with)
     words = KIND_LABELS.get(group.kind, "")

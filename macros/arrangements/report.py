@@ -25,6 +25,7 @@ from .problems import ProblemList, did_you_mean, join_hint
 from .structure import Field, StrictBool, model_validator
 from .text import TBC, block, escape, inline, or_tbc
 from .validate import dataset_check
+from .wording import SERVES_WORDS
 
 PriorityStatus = Literal["achieved", "on-track", "some-progress", "little-progress", "not-started"]
 STATUS_WORDS = {
@@ -37,13 +38,14 @@ STATUS_WORDS = {
 
 
 class Period(Strict):
-    start: DateText = Field(description="First day covered: 1 April, e.g. `2024-04-01`.")
-    end: DateText = Field(description="Last day covered: 31 March, e.g. `2025-03-31`.")
+    start: DateText = Field(description="First day covered, usually 1 April, e.g. `2024-04-01`.")
+    end: DateText = Field(description="Last day covered, usually 31 March, e.g. `2025-03-31`. A report may cover "
+                                      "a longer or shorter period, e.g. 18 months.")
 
     @model_validator(mode="after")
     def _order(self) -> Period:
         if self.end <= self.start:
-            raise ValueError("the period must end after it starts (1 April to 31 March)")
+            raise ValueError("the period must end after it starts (usually 1 April to 31 March)")
         return self
 
 
@@ -128,6 +130,8 @@ class YearlyReport(Strict):
     """One yearly report: data/partnerships/<id>/reports/<yyyy-yy>.yml."""
 
     period: Period
+    covers: Literal["children", "adults", "both"] | None = Field(
+        None, description="In a joint children and adults partnership: whose report this is. Blank: the partnership's.")
     sample: StrictBool = Field(False, description="`true` for illustrative example data: every page then says so.")
     published: DateText | None = Field(None, description="When the report was published (due by 30 September).")
     sent_to_panel: DateText | None = Field(None, description="When it was sent to the national panel (within 7 days).")
@@ -196,12 +200,14 @@ def _check_report(dataset: Dataset, partnership: Partnership, year: str, report:
     if not report.impact:
         add(("impact",), "this report gives no evidence of impact on children and families",
             "add `impact:` with at least one outcome and the evidence for it")
-    if (report.period.start[5:], report.period.end[5:]) != ("04-01", "03-31"):
-        add(("period",), "the period is not 1 April to 31 March",
-            "yearly reports normally cover 1 April to 31 March; check the dates")
-    if expected_year(report) != year:
+    # Why no rule on 1 April: some reports cover 17 or 24 months; only a gap of years is suspicious.
+    if int(report.period.end[:4]) - int(report.period.start[:4]) > 2:
+        add(("period",), "the report covers more than two years", "a yearly report is published at least every "
+            "12 months; check the dates")
+    if not year.startswith(expected_year(report)):
         add(("period",), f"the file is called {year}.yml but the period is {expected_year(report)}",
-            f"rename the file to {expected_year(report)}.yml or correct the dates")
+            f"rename the file to {expected_year(report)}.yml (or {expected_year(report)}-adults.yml for the adults' "
+            "report of a joint partnership) or correct the dates")
     partner_ids = [p.id for p in partnership.data.partners]
     for index, item in enumerate(report.funding.contributions if report.funding else []):
         if item.partner not in partner_ids:
@@ -246,7 +252,7 @@ def report_index(dataset: Dataset, pid: str) -> str:
     if any(report.sample for _, report in reports):
         out += SAMPLE_BANNER
     out += ["Each year the partners publish what they did, what difference it made for children and families, "
-            "and what they will change. Each report covers 1 April to 31 March.", ""]
+            "and what they will change. Most reports cover 1 April to 31 March.", ""]
     for year, report in reports:
         note = " (illustrative sample)" if report.sample else ""
         out += [f"- [Yearly report {year}]({year}.md){note}: {inline(report.summary)}"]
@@ -474,7 +480,9 @@ def render_report(dataset: Dataset, pid: str, year: str) -> str:
     report = partnership.reports[year]
     name = inline(partnership.data.short_name or partnership.data.name)
     # Why the class: the print stylesheet starts each section on a new page only on report pages.
-    out = [f"# {name} yearly report {year} {{: .yearly-report }}", ""]
+    whose = f" for {SERVES_WORDS[report.covers]}" if report.covers else ""
+    out = [f"# {name} yearly report{whose} {year} {{: .yearly-report }}", "",
+           f"This report covers {long_date(report.period.start)} to {long_date(report.period.end)}.", ""]
     if report.sample:
         out += SAMPLE_BANNER
     out += _at_a_glance(report)

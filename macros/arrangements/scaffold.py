@@ -72,9 +72,10 @@ def skeleton(pid: str, name: str, year: int) -> dict[str, Any]:
             *NATIONAL_CONTACTS,
         ],
         "partners": [
-            {"id": "council", "sector": "local-authority", "organisation": f"{area} Council", **blank_partner},
-            {"id": "icb", "sector": "health", "organisation": PLACEHOLDER, **blank_partner},
-            {"id": "police", "sector": "police", "organisation": PLACEHOLDER, **blank_partner},
+            # Why blank organisations: "<Area> Council" would be a guess that validates and gets published.
+            {"id": "council", "sector": "local-authority", "organisation": None, **blank_partner},
+            {"id": "icb", "sector": "health", "organisation": None, **blank_partner},
+            {"id": "police", "sector": "police", "organisation": None, **blank_partner},
         ],
         "chair": None,
         "groups": [{"id": "executive", "name": "Safeguarding Partnership Executive", "kind": "executive",
