@@ -256,3 +256,27 @@ def test_a_reloaded_file_is_read_afresh_when_its_bytes_change_and_keeps_its_prob
     problems = ProblemList()
     assert read_document(path, "x.yml", problems).data == {"a": 3, "b": 2}
     assert not problems
+
+
+MANY = ["wrong enum with suggestion", "group kind misspelt", "text where list expected",
+        "reports_to unknown with suggestion", "duplicate partner id", "chair partner unknown",
+        "rotation partner unknown", "funding contributor unknown", "schedule id unknown", "impossible date",
+        "unknown frequency wording", "http url refused", "YAML 1.1 yes for a true/false field"]
+
+
+def test_a_file_with_many_mistakes_gets_every_message_in_one_run(tmp_path: Path) -> None:
+    """Shape errors (a misspelt kind) must not hide the checks of meaning (an unknown group) in the same file."""
+    cases = {case[0]: case for case in CASES}
+    text = BASE
+    for name in MANY:
+        _, old, new, _ = cases[name]
+        assert old in text, name
+        text = text.replace(old, new, 1)
+    marked = {i + 1 for i, line in enumerate(text.splitlines()) if "#!" in line}
+    dataset = load_dataset(_data_folder(tmp_path, text.replace("  #!", "")))
+    problems = dataset.problems.errors
+    for name in MANY:
+        words = cases[name][3]
+        assert any(all(w.lower() in str(p).lower() for w in words) for p in problems), (name, [str(p) for p in problems])
+    assert len(problems) == len(MANY), [str(p) for p in problems]
+    assert {p.line for p in problems} == marked

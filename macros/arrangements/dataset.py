@@ -145,7 +145,7 @@ def load_dataset(root: Path) -> Dataset:
         if path.name.startswith(".") or not path.is_dir():
             continue
         _load_partnership(dataset, path)
-    if dataset.partnerships or not problems:
+    if dataset.partnerships or dataset.partial or not problems:
         check_dataset(dataset)
     return dataset
 
