@@ -166,3 +166,36 @@ def test_fixture_validates_with_no_warnings_about_the_period(data: Path) -> None
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO / "macros")})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "period" not in result.stdout
+
+
+def _checked(data: Path, edit: str = "", replace: str = "") -> dict[str, dict[str, str]]:
+    from arrangements.checklist import check_version
+    from arrangements.dataset import load_dataset
+
+    if edit:
+        path = data.parent / "edited"
+        shutil.rmtree(path, ignore_errors=True)
+        shutil.copytree(data, path)
+        file = path / "partnerships" / "exampleshire" / "arrangements" / "2025.yml"
+        file.write_text(file.read_text(encoding="utf-8").replace(edit, replace), encoding="utf-8")
+        data = path
+    dataset = load_dataset(data)
+    assert dataset.ok, [str(p) for p in dataset.problems]
+    partnership = dataset.partnerships["exampleshire"]
+    return {r.item: {"status": r.status, "detail": r.detail}
+            for r in check_version(dataset, partnership, partnership.current)}
+
+
+def test_check_lists_an_unknown_reporting_line_and_leaves_out_adults_only_groups(data: Path) -> None:
+    structure = _checked(data)["structure"]["detail"]
+    assert "Young Voices Group: purpose, chair, members, quorum, reporting line" in structure
+    assert "Children's Board" in structure
+    assert "Adults' Practice Group" not in structure  # the Care Act 2014 applies, not Working Together
+
+
+def test_check_accepts_a_partnership_its_scrutineer_leads(data: Path) -> None:
+    chair = "chair:\n  - role: Independent Chair\n    independent: true\n    until: 2024-09-30\n"
+    text = (FIXTURE / "exampleshire" / "arrangements" / "2025.yml").read_text(encoding="utf-8")
+    block = text[text.index(chair):text.index("groups:\n")]
+    assert _checked(data, block, "led_by: scrutineer\n")["chair"]["status"] == "covered"
+    assert _checked(data, block, "chair:\n")["chair"]["status"] == "to be confirmed"

@@ -54,7 +54,8 @@ FIELD_WORDS = {
     "lead": "lead safeguarding partner", "delegate": "delegated safeguarding partner",
     "next_review": "next review date", "membership": "members", "arrangements": "how it works",
     "frequency": "meeting frequency", "represented_by": "how it is represented",
-    "by": "who provides it", "model": "how it is funded", "section11": "section 11 audit",
+    "by": "who provides it", "reports_to": "reporting line", "model": "how it is funded",
+    "section11": "section 11 audit",
     "thresholds_and_information_sharing": "threshold document and information sharing",
     "lcsprs_commissioned": "local reviews started", "lcsprs_published": "local reviews published",
 }
@@ -123,6 +124,12 @@ def _walk(node: Record, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> N
     step, rest = steps[0], steps[1:]
     value = getattr(node, step, None)
     here = (*loc, step)
+    if step in getattr(node, "not_applicable", set()):
+        gaps.covered += 1  # e.g. no chair in a partnership its scrutineer leads
+        return
+    if isinstance(value, list):
+        # Why: Working Together is the children's checklist; adults-only groups answer to the Care Act 2014.
+        value = [item for item in value if getattr(item, "serves", None) != "adults"]
     if step not in node.model_fields_set or (isinstance(value, list) and not value):
         gaps.missing.append((owner, words(step), here))
     elif _blank(value):
@@ -146,6 +153,8 @@ def _required_blanks(model: Record, loc: Loc, owner: str, gaps: Gaps) -> None:
     for name, info in type(model).model_fields.items():
         if info.is_required() and _blank(getattr(model, info.attr)):
             gaps.blank.append((owner, words(name), (*loc, name)))
+    for name in getattr(model, "unstated", []):
+        gaps.blank.append((owner, words(name), (*loc, name)))
 
 
 def judge(root: Record, item: ChecklistItem) -> tuple[str, str, Loc]:
@@ -247,6 +256,8 @@ def full_report(dataset: Dataset, today: date) -> list[dict[str, Any]]:
                            "title": f"{version.arrangements.name}: {version.label}{current}",
                            "results": [asdict(r) for r in check_version(dataset, partnership, version)]})
         for year, report in sorted(partnership.reports.items()):
+            if report.covers == "adults":
+                continue  # the Care Act 2014 applies, not Working Together
             found = deadlines(report, today)
             blocks.append({"partnership": partnership.id, "kind": "report", "year": year, "sample": report.sample,
                            "path": report_path(dataset, partnership.id, year),
@@ -346,8 +357,11 @@ def _summary(results: list[Result]) -> str:
 
 def _report_section(dataset: Dataset, partnership: Partnership, year: str, today: date) -> list[str]:
     report = partnership.reports[year]
-    results = check_report(dataset, partnership, year)
     out = [f"### Yearly report {year} {{#report-{year}}}", ""]
+    if report.covers == "adults":
+        return [*out, f"[Read the yearly report {year}](reports/{year}.md). This is the adults' report: the "
+                "Care Act 2014 applies to it, not Working Together, so it is not checked here.", ""]
+    results = check_report(dataset, partnership, year)
     if report.sample:
         out += SAMPLE_BANNER
     out += [f"[Read the yearly report {year}](reports/{year}.md). {_summary(results)}", "", *_table(

@@ -169,6 +169,11 @@ class Group(Strict):
     _blank = blanks("purpose", "quorum", "membership", "frequency")
     _posts = one_or_many("chair", "vice_chair")
 
+    @property
+    def unstated(self) -> list[str]:
+        """Facts the checklist asks for that this group leaves unsaid beyond its blank fields."""
+        return ["reports_to"] if not self.reports_to and self.kind not in TOP_KINDS else []
+
 
 class RelevantAgency(Strict):
     """A body the partners have named as a relevant agency."""
@@ -349,6 +354,7 @@ class Arrangements(Strict):
         "chair", description="Who leads the partnership: `chair` (the usual), `scrutineer` (an independent scrutineer "
                              "leads instead of a chair), or `partners` (the partners lead together, with no chair).")
     chair: Posts | None = Field(
+        None,
         description="Who chairs the partnership and how chairing works. Blank if not decided. A list for co-chairs, "
                     "or with `from:`/`until:` dates when the chair changed.")
     groups: list[Group] = Field(min_length=1, description="The executive and every group in the structure.")
@@ -367,3 +373,8 @@ class Arrangements(Strict):
 
     _blank = blanks("scrutiny", "funding")
     _posts = one_or_many("chair")
+
+    @property
+    def not_applicable(self) -> set[str]:
+        """Checklist fields that do not apply: no chair in a partnership led by its scrutineer or partners."""
+        return {"chair"} if self.led_by != "chair" else set()

@@ -390,7 +390,7 @@ class Record:
             # checks of meaning (ids, references) still run and one run reports every problem.
             record = cls.__new__(cls)
             record.__dict__.update(values)
-            record.__dict__["model_fields_set"] = set()
+            record.__dict__["model_fields_set"] = {key for key in value if key in cls.model_fields}
             return record
         record = cls.__new__(cls)
         record.__dict__.update(values)

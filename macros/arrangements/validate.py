@@ -139,6 +139,10 @@ def _check_leadership(dataset: Dataset, version: Version) -> None:
     if data.led_by == "scrutineer" and not (data.scrutiny and data.scrutiny.by):
         _add(dataset, version, ("led_by",), "the partnership is led by its scrutineer, but no scrutineer is named",
              "add `scrutiny:` with `by:` (a role is enough), or change `led_by`")
+    if data.led_by == "chair" and "chair" not in data.model_fields_set:
+        _add(dataset, version, (), "'chair' is missing",
+             "add `chair:` and leave it blank (or write tbc) if it is not known yet; a partnership with no chair "
+             "says who leads it instead: `led_by: scrutineer` or `led_by: partners`")
     if data.led_by != "chair" and data.chair:
         _add(dataset, version, ("chair",), f"a partnership led by its {data.led_by} has no chair",
              "leave `chair:` out, or set `led_by: chair`")
