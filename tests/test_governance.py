@@ -76,7 +76,11 @@ def test_partners_beyond_three(site: Path) -> None:
     assert "Signed off by" in overview and "North Exampleshire Council: Alex North , Chief Executive" in overview
 
 
-def test_footprint_history(site: Path) -> None:
+def test_footprint_names_and_other_roles(site: Path) -> None:
+    overview = words(site, "exampleshire")
+    assert "Earlier names: Exampleshire Safeguarding Children Board (until September 2019)." in overview
+    assert "The partnership also acts as the Community Safety Partnership for Exampleshire." in overview
+    assert "Board for children in South Exampleshire of ECASP" in words(site, "exampleshire/groups/children-board")
     assert "North Exampleshire (until March 2024): South Exampleshire joined on 1 April 2024." in \
         words(site, "exampleshire")
 

@@ -88,7 +88,8 @@ GroupKind = Literal[
 # the top; any other group with no `reports_to` has a line "to be confirmed".
 TOP_KINDS = {"executive", "partnership", "assembly"}
 Serves = Literal["children", "adults", "both"]
-MemberStatus = Literal["voting", "non-voting", "observer", "adviser", "in-attendance"]
+MemberStatus = Literal["voting", "non-voting", "executive", "non-executive", "associate", "observer", "adviser",
+                       "invited", "in-attendance"]
 
 
 class Attendee(Strict):
@@ -96,7 +97,8 @@ class Attendee(Strict):
 
     who: Line = Field(description="A role or organisation, e.g. `Director of Children's Services`.")
     status: MemberStatus | None = Field(
-        None, description="`voting`, `non-voting`, `observer`, `adviser` or `in-attendance`. Blank if not stated.")
+        None, description="`voting`, `non-voting`, `executive`, `non-executive`, `associate`, `observer`, `adviser`, "
+                          "`invited` (asked when needed) or `in-attendance`. Blank if not stated.")
     note: Line | None = Field(None, description="Anything else, e.g. `or a nominated deputy`.")
 
     @model_validator(mode="before")
@@ -127,6 +129,8 @@ class Group(Strict):
     kind: GroupKind = Field(description="What sort of body: " + ", ".join(GroupKind.__args__) + ".")  # type: ignore[attr-defined]
     serves: Serves | None = Field(
         None, description="`children`, `adults` or `both`, in a joint children and adults partnership. Blank: as the partnership.")
+    areas: list[Line] = Field(
+        default_factory=list, description="The areas this group covers, when it covers only some of the partnership's, e.g. `[Hackney]`.")
     purpose: Text | None = Field(description="Why the group exists, in one or two plain sentences. Blank if not yet agreed.")
     responsibilities: list[Text] = Field(default_factory=list, description="What the group does, one item per line.")
     chair: Posts | None = Field(
@@ -324,6 +328,14 @@ class Footprint(Strict):
     note: Text | None = Field(None, description="What changed, e.g. `joined with Bath and North East Somerset`.")
 
 
+class FormerName(Strict):
+    """A name the partnership had before."""
+
+    name: Line = Field(description="The earlier name, e.g. `Exampleshire Safeguarding Children Board`.")
+    from_: DateText | None = Field(None, description="When it took that name (written `from:`).")
+    until: DateText | None = Field(None, description="When the name changed.")
+
+
 class Arrangements(Strict):
     """One version of a partnership's published arrangements (one YAML file)."""
 
@@ -336,6 +348,10 @@ class Arrangements(Strict):
         description="`in-force` for the arrangements that apply now (one per partnership), else `proposed`, `draft` or `superseded`."
     )
     title: Line | None = Field(None, description="Title of this version, e.g. `Arrangements 2022`.")
+    former_names: list[FormerName] = Field(default_factory=list, description="Names the partnership had before, with dates.")
+    also_acts_as: list[Line] = Field(
+        default_factory=list,
+        description="Other statutory bodies the partnership also is, e.g. `the Community Safety Partnership`.")
     areas: list[Line] = Field(min_length=1, description="Local authority areas covered today.")
     area_history: list[Footprint] = Field(
         default_factory=list, description="Earlier footprints, e.g. when two areas joined or split, with dates.")

@@ -96,6 +96,11 @@ def facts(rows: list[tuple[str, str]]) -> str:
     return "\n\n".join(f"{label}\n:   {value}" for label, value in rows) + "\n"
 
 
+def _period_words(start: str | None, end: str | None) -> list[str]:
+    return [words for words in (f"from {long_date(start)}" if start else "",
+                                f"until {long_date(end)}" if end else "") if words]
+
+
 def history_block(title: str, lines: list[str]) -> list[str]:
     """Earlier holders of a post, one click away (a closed <details> block)."""
     if not lines:
@@ -139,6 +144,12 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
         f"**{KIND_OF_PARTNERSHIP[data.kind]}** covering {inline(joined(data.areas))}. "
         f"Status: **{STATUS_LABELS[data.status]}**.", "",
     ]
+    if data.also_acts_as:
+        out += [f"The partnership also acts as {inline(joined(data.also_acts_as))}.", ""]
+    if data.former_names:
+        out += ["Earlier names: " + "; ".join(
+            inline(f.name) + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "")
+            for f in data.former_names) + ".", ""]
     out += accountable_section(data)
     out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
@@ -223,8 +234,7 @@ def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements
     if data.area_history:
         out += ["Earlier, the partnership covered:", ""]
         for footprint in data.area_history:
-            period = " ".join(x for x in (f"from {long_date(footprint.from_)}" if footprint.from_ else "",
-                                          f"until {long_date(footprint.until)}" if footprint.until else "") if x)
+            period = " ".join(_period_words(footprint.from_, footprint.until))
             out.append(f"- {inline(joined(footprint.areas))}" + (f" ({period})" if period else "")
                        + (f": {inline(footprint.note)}" if footprint.note else ""))
         out.append("")

@@ -87,6 +87,7 @@ def group_page(dataset: Dataset, pid: str, group_id: str, version_id: str | None
     root = _root_for(partnership, version, depth=1)
     out = [f"# {inline(group.name)}", "", _not_current_banner(partnership, version, root)]
     serves = f" for {SERVES_WORDS[group.serves]}" if group.serves else ""
+    serves += f" in {inline(joined(group.areas))}" if group.areas else ""
     out += [f"*{KIND_LABELS[group.kind]}{serves} of [{inline(data.short_name or data.name)}](../index.md)*", ""]
     status = group_status_words(group)
     if status:

@@ -18,8 +18,9 @@ SECTOR_NOUNS = {"local-authority": "the local authority", "health": "the Integra
                 "police": "the police", "education": "the education partner"}
 RELATION_WORDS = {"reports_to": "reports to", "accountable_to": "is accountable to", "links_with": "links with"}
 SERVES_WORDS = {"children": "children", "adults": "adults", "both": "children and adults"}
-STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "observer": "observer",
-                "adviser": "adviser", "in-attendance": "in attendance"}
+STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "executive": "executive member",
+                "non-executive": "non-executive member", "associate": "associate member", "observer": "observer",
+                "adviser": "adviser", "invited": "invited when needed", "in-attendance": "in attendance"}
 
 
 def partner_name(data: Arrangements, pid: str) -> str:
