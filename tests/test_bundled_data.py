@@ -120,6 +120,43 @@ def test_data_format_guide_example_is_valid(tmp_path: Path) -> None:
     assert executive.frequency.every_weeks == 8 and executive.chair[0].rotates_between == ["council", "police"]
 
 
+def _merged(example: dict, fragment: dict) -> dict:
+    """The guide's complete example with one governance fragment put in: lists of records by id, keys replaced."""
+    merged = dict(example)
+    for key, value in fragment.items():
+        if key in ("groups", "outside_bodies", "partners") and key in merged and key != "partners":
+            ids = {item["id"] for item in value}
+            merged[key] = [item for item in merged[key] if item["id"] not in ids] + value
+        else:
+            merged[key] = value
+    return merged
+
+
+def test_every_governance_example_in_the_guide_is_valid(tmp_path: Path) -> None:
+    """Each fragment under "Governance: how to say it", put into the complete example, passes every check."""
+    import re
+    import shutil
+
+    import yaml
+
+    guide = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Governance: how to say it"):guide.index("## Words that YAML")]
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    example = yaml.safe_load(next(b for b in blocks if b.startswith("# yaml-language")))
+    fragments = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(fragments) >= 9
+    shutil.copytree(REPO / "data" / "reference", tmp_path / "data" / "reference")
+    folder = tmp_path / "data" / "partnerships" / "exampleshire" / "arrangements"
+    folder.mkdir(parents=True)
+    for fragment in fragments:
+        data = _merged(example, yaml.safe_load(fragment))
+        if data.get("led_by") and data.get("led_by") != "chair":
+            data.pop("chair")
+        (folder / "2025.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        dataset = load_dataset(tmp_path / "data")
+        assert dataset.ok, (fragment, [str(p) for p in dataset.problems])
+
+
 def test_every_bundled_file_passes_the_schema_editors_use() -> None:
     """What VS Code underlines must match what the build accepts: `chair: Independent Chair`,
     `frequency: monthly` and `lead: tbc` are all valid data."""
