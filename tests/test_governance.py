@@ -105,7 +105,7 @@ def test_unknown_reporting_line_is_to_be_confirmed_not_the_top(site: Path) -> No
 
 def test_meeting_rules_and_member_status(site: Path) -> None:
     executive = words(site, "exampleshire/groups/executive")
-    assert "Co-chairs: Chief Constable; from Exampleshire Police; Chief Nurse; from NHS Exampleshire" in executive
+    assert "Co-chairs: Chief Constable; from Exampleshire Police Chief Nurse; from NHS Exampleshire" in executive
     assert "Independent Scrutineer (non-voting member)" in executive
     assert "Lay member (observer)" in executive
     assert "How often it meets 6 times a year" in executive

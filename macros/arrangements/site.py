@@ -93,7 +93,8 @@ def _footer(pid: str) -> str:
 
 def facts(rows: list[tuple[str, str]]) -> str:
     """Label and value pairs as a definition list: no empty table header for a screen reader to announce."""
-    return "\n\n".join(f"{label}\n:   {value}" for label, value in rows) + "\n"
+    items = "\n\n".join(f"{label}\n:   " + value.replace("\n", "\n    ") for label, value in rows)
+    return f'<div class="facts" markdown>\n\n{items}\n\n</div>\n'
 
 
 def _period_words(start: str | None, end: str | None) -> list[str]:
@@ -219,7 +220,7 @@ def leadership_section(data: Arrangements) -> list[str]:
     if data.led_by == "partners":
         return ["## Who leads the partnership", "",
                 "The partnership has no chair. The safeguarding partners lead it together.", ""]
-    out = ["## Who chairs the partnership", "", posts_now(data.chair, data, now), ""]
+    out = ["## Who chairs the partnership", "", posts_now(data.chair, data, now, listed=True), ""]
     return out + history_block("Earlier and later chairs", posts_history(data.chair, data, now))
 
 

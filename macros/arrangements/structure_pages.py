@@ -99,10 +99,11 @@ def group_page(dataset: Dataset, pid: str, group_id: str, version_id: str | None
     if group.responsibilities:
         out += ["## What the group does", "", bullet_list(group.responsibilities), ""]
     now = today()
-    membership = "; ".join(member_text(m.who, m.status, m.note) for m in group.membership or []) or TBC
-    rows = [("Chair", posts_now(group.chair, data, now))]
+    members = [member_text(m.who, m.status, m.note) for m in group.membership or []]
+    membership = "\n".join(f"- {m}" for m in members) if len(members) > 1 else (members or [TBC])[0]
+    rows = [("Chair", posts_now(group.chair, data, now, listed=True))]
     if group.vice_chair:
-        rows.append(("Vice chair", posts_now(group.vice_chair, data, now, "vice chair")))
+        rows.append(("Vice chair", posts_now(group.vice_chair, data, now, "vice chair", listed=True)))
     rows += [("Members", membership),
              ("How often it meets", inline(group.frequency.label) if group.frequency else TBC),
              ("Quorum (when it can make decisions)", or_tbc(group.quorum))]

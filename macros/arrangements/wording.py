@@ -88,11 +88,17 @@ def _period(start: str | None, end: str | None) -> list[str]:
     return out
 
 
-def posts_now(posts: list[Post] | None, data: Arrangements, today: str, title: str = "chair") -> str:
-    """Who holds a post today: one holder, co-holders, or who takes it up next."""
+def posts_now(posts: list[Post] | None, data: Arrangements, today: str, title: str = "chair", *,
+              listed: bool = False) -> str:
+    """Who holds a post today: one holder, co-holders, or who takes it up next.
+
+    `listed`: co-holders as a Markdown list (outside table cells, where a list reads better).
+    """
     if not posts:
         return TBC
     found = holders(posts, today)
+    if len(found.now) > 1 and listed:
+        return f"Co-{title}s:\n\n" + "\n".join(f"- {post_text(p, data)}" for p in found.now)
     if len(found.now) > 1:
         return f"Co-{title}s: " + "; ".join(post_text(p, data) for p in found.now)
     if found.now:
