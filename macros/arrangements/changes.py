@@ -17,7 +17,7 @@ from .dates import long_date
 from .model import Arrangements, Group, Post
 from .pages import Page, call, page_maker, renderer
 from .text import inline
-from .wording import RELATION_WORDS, body_name, group_status_words, joined, partner_name, post_text
+from .wording import RELATION_WORDS, SERVES_WORDS, body_name, group_status_words, joined, partner_name, post_text
 
 LED_BY = {"chair": "a chair", "scrutineer": "the independent scrutineer", "partners": "the partners together"}
 KIND_WORDS = {"children": "children", "adults": "adults", "combined": "children and adults",
@@ -82,6 +82,7 @@ def diff(old: Arrangements, new: Arrangements) -> list[Change]:
     if was_scrutiny != now_scrutiny:
         changes.append(Change("Partnership", f"Independent scrutiny: before, {was_scrutiny}; now {now_scrutiny}."))
     changes += _partner_changes(old, new)
+    changes += _outside_changes(old, new)
     changes += _group_changes(old, new)
     changes += _agency_changes(old, new)
     return changes
@@ -108,7 +109,7 @@ def _partner_changes(old: Arrangements, new: Arrangements) -> list[Change]:
     return out
 
 
-def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:  # noqa: C901 - one list of checks
+def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:
     out: list[Change] = []
     pairs, removed, added = match_groups(old.groups, new.groups)
     out += [Change("Groups", _added(g, old)) for g in added]
@@ -128,13 +129,40 @@ def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:  # noq
         if (was.quorum or "") != (now.quorum or ""):
             quorum = (now.quorum or "not recorded").rstrip(".")
             out.append(Change("Groups", f"{name}: the quorum is now: {inline(quorum)}."))
-        for field in ("reports_to", "accountable_to", "links_with"):
-            before = [body_name(old, ref) for ref in getattr(was, field)]
-            after = [body_name(new, ref) for ref in getattr(now, field)]
-            if before != after:
-                verb = RELATION_WORDS[field]
-                out.append(Change("Groups", f"{name}: now {verb} {inline(joined(after) or 'no other body')} "
-                                            f"(before: {inline(joined(before) or 'not recorded')})."))
+        out += [Change("Groups", f"{name}: {text}") for text in _terms(was, now, old, new)]
+    return out
+
+
+def _terms(was: Group, now: Group, old: Arrangements, new: Arrangements) -> list[str]:
+    """Relations, whom it serves, members and meeting rules: each change as a sentence."""
+    out = []
+    for field in ("reports_to", "accountable_to", "links_with"):
+        before = [body_name(old, ref) for ref in getattr(was, field)]
+        after = [body_name(new, ref) for ref in getattr(now, field)]
+        if before != after:
+            out.append(f"now {RELATION_WORDS[field]} {inline(joined(after) or 'no other body')} "
+                       f"(before: {inline(joined(before) or 'not recorded')}).")
+    if was.serves != now.serves:
+        out.append(f"now serves {SERVES_WORDS.get(now.serves or '', 'as the partnership')} "
+                   f"(before: {SERVES_WORDS.get(was.serves or '', 'as the partnership')}).")
+    before = {m.who for m in was.membership or []}
+    after = {m.who for m in now.membership or []}
+    if was.membership is not None and now.membership is not None:
+        out += [f"{inline(who)} now attends." for who in sorted(after - before)]
+        out += [f"{inline(who)} no longer attends." for who in sorted(before - after)]
+    elif (was.membership is None) != (now.membership is None):
+        out.append("members are now " + ("recorded." if now.membership else "not recorded."))
+    if was.meeting_rules != now.meeting_rules:
+        out.append("the meeting rules changed (see the group's page).")
+    return out
+
+
+def _outside_changes(old: Arrangements, new: Arrangements) -> list[Change]:
+    before = {b.name for b in old.outside_bodies}
+    after = {b.name for b in new.outside_bodies}
+    out = [Change("Partnership", f"Groups now work with a body outside the partnership: {inline(n)}.")
+           for n in sorted(after - before)]
+    out += [Change("Partnership", f"No group works with {inline(n)} any more.") for n in sorted(before - after)]
     return out
 
 

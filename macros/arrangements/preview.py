@@ -32,7 +32,8 @@ def links(arrangements: Arrangements) -> set[str]:
     """Ids of the other partnerships these arrangements name."""
     named = set(arrangements.multi_area)
     named.update(member.partnership for member in arrangements.members if member.partnership)
-    refs = [ref for group in arrangements.groups for ref in group.reports_to]
+    refs = [ref for group in arrangements.groups
+            for ref in (*group.reports_to, *group.accountable_to, *group.links_with)]
     refs += [ref for agency in arrangements.relevant_agencies for ref in agency.groups]
     named.update(ref.rpartition("/")[0] for ref in refs if "/" in ref)
     return named
