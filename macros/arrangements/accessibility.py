@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from .dataset import Dataset
+from .dates import long_date
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
@@ -119,5 +120,5 @@ email [{escape(contact.email)}](mailto:{contact.email}).
 
 {block(data.how_tested)}
 
-This statement was prepared on {escape(data.prepared)}. The website was last tested on {escape(data.last_tested)}.
+This statement was prepared on {escape(long_date(data.prepared))}. The website was last tested on {escape(long_date(data.last_tested))}.
 """
