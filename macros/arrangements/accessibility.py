@@ -120,5 +120,6 @@ email [{escape(contact.email)}](mailto:{contact.email}).
 
 {block(data.how_tested)}
 
-This statement was prepared on {escape(long_date(data.prepared))}. The website was last tested on {escape(long_date(data.last_tested))}.
+This statement was prepared on {escape(long_date(data.prepared))}.
+The website was last tested on {escape(long_date(data.last_tested))}.
 """
