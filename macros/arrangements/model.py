@@ -35,9 +35,7 @@ from .structure import Field, StringConstraints, model_validator
 __all__ = ["TBC_WORDS", "DateText", "FREQUENCY_FORMS", "Frequency", "GroupRef", "Id", "Line", "Post", "Ref",
            "Strict", "Text", "blank_to_none", "blanks", "parse_frequency"]
 
-# Kept for readers of older code: a person named in a public role is a post holder.
-Person = Post
-Chair = Post
+# Every post (chair, scrutineer, lead, delegate) takes one holder or a list of holders over time.
 Posts = list[Post]
 
 Sector = Literal["local-authority", "health", "police", "education"]
