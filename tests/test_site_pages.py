@@ -208,3 +208,17 @@ def test_hostile_text_is_inert(hostile_site: Path) -> None:
     bare = re.sub(r"#\w+;", "", inner)  # Mermaid entity codes such as #quot; are the safe form
     for char in '"[]{}<>;`#':
         assert char not in bare, (char, label)
+
+
+def test_home_and_overviews_read_as_plain_english(built_site: Path) -> None:
+    """Flesch reading ease of 60 or more (plain English) where families start: the home page and each overview."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import textstat
+    from readability import TARGET, article_text, pages
+
+    found = pages(built_site)
+    assert len(found) >= 8
+    scores = {name: textstat.flesch_reading_ease(article_text(path)) for name, path in found}
+    assert all(score >= TARGET for score in scores.values()), scores

@@ -22,6 +22,9 @@ STATUS_LABELS = {
     "draft": "Draft",
     "superseded": "Replaced by a later version",
 }
+# How the home page's list describes each kind, before its areas: "covers Southampton."
+LIST_WORDS = {"children": "for children in", "adults": "for adults in", "combined": "for children and adults in",
+              "multi-area": "joins up"}
 KIND_OF_PARTNERSHIP = {
     "children": "Safeguarding children partnership",
     "adults": "Safeguarding adults partnership",
@@ -183,8 +186,9 @@ def accountable_section(data: Arrangements) -> list[str]:
     """The partners, their lead and delegated partners today, notes, and who signed the arrangements off."""
     now = today()
     out = ["## Who is accountable", "",
-           "Each statutory safeguarding partner has a **lead safeguarding partner** (LSP), who is accountable, "
-           "and may name a **delegated safeguarding partner** (DSP) to act for them.", "",
+           "The safeguarding partners share the duty to keep children safe here. The head of each one is its "
+           "**lead safeguarding partner** (LSP). They answer for the work. Each may name a **delegated "
+           "safeguarding partner** (DSP) to act for them.", "",
            "| Partner | Organisation | Lead safeguarding partner | Delegated safeguarding partner |",
            "| --- | --- | --- | --- |"]
     for partner in data.partners:
@@ -379,7 +383,7 @@ def partnership_list(dataset: Dataset) -> str:
         data = dataset.partnerships[pid].data
         listed.add(pid)
         return ("    " * depth + f"- [{inline(data.name)}]({pid}/index.md): "
-                f"{KIND_OF_PARTNERSHIP[data.kind].lower()}, {inline(', '.join(data.areas))}")
+                f"{LIST_WORDS[data.kind]} {inline(joined(data.areas))}.")
 
     for pid, partnership in sorted(dataset.partnerships.items()):
         if partnership.data.kind == "multi-area":
@@ -388,7 +392,7 @@ def partnership_list(dataset: Dataset) -> str:
                 if member.partnership in dataset.partnerships:
                     out.append(line(member.partnership, 1))
                 else:
-                    out.append(f"    - {inline(member.name)} (not on this site)")
+                    out.append(f"    - {inline(member.name)}. It is not on this site.")
     for pid in sorted(dataset.partnerships):
         if pid not in listed:
             out.append(line(pid))
