@@ -222,3 +222,12 @@ def test_home_and_overviews_read_as_plain_english(built_site: Path) -> None:
     assert len(found) >= 8
     scores = {name: textstat.flesch_reading_ease(article_text(path)) for name, path in found}
     assert all(score >= TARGET for score in scores.values()), scores
+
+
+def test_terms_link_to_words_we_use(built_site: Path) -> None:
+    overview = article(built_site, "north-somerset")
+    assert 'href="../glossary/#lsp"' in overview and 'href="../glossary/#dsp"' in overview
+    glossary = page(built_site, "glossary")
+    assert '<dt id="lsp">Lead safeguarding partner (LSP)' in glossary
+    assert '<dt id="dsp">Delegated safeguarding partner (DSP)' in glossary
+    assert "Integrated Care Board (ICB)" in glossary and "Relevant agency" in glossary

@@ -154,7 +154,7 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
         out += ["Earlier names: " + "; ".join(
             inline(f.name) + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "")
             for f in data.former_names) + ".", ""]
-    out += accountable_section(data)
+    out += accountable_section(data, root)
     out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
     out += ["## Key dates", "", facts([("Agreed", date_or_tbc(data.dates.agreed)),
@@ -171,7 +171,8 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
         out.append("")
     out += ["## Find out more", "",
             "- [How the partnership is organised](structure.md): a chart and the same in words",
-            "- [Scrutiny, funding and reviews of serious incidents](governance.md)"]
+            "- [Scrutiny, funding and reviews of serious incidents](governance.md)",
+            f"- [Words we use]({root}glossary.md): what LSP, DSP, relevant agency and other terms mean"]
     if version is partnership.current:
         out += [f"- [For agencies]({root}{pid}/for-agencies.md): which organisations must take part, "
                 "and how they are represented",
@@ -182,13 +183,13 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def accountable_section(data: Arrangements) -> list[str]:
+def accountable_section(data: Arrangements, root: str) -> list[str]:
     """The partners, their lead and delegated partners today, notes, and who signed the arrangements off."""
     now = today()
     out = ["## Who is accountable", "",
            "The safeguarding partners share the duty to keep children safe here. The head of each one is its "
-           "**lead safeguarding partner** (LSP). They answer for the work. Each may name a **delegated "
-           "safeguarding partner** (DSP) to act for them.", "",
+           f"[lead safeguarding partner]({root}glossary.md#lsp) (LSP). They answer for the work. Each may name a "
+           f"[delegated safeguarding partner]({root}glossary.md#dsp) (DSP) to act for them.", "",
            "| Partner | Organisation | Lead safeguarding partner | Delegated safeguarding partner |",
            "| --- | --- | --- | --- |"]
     for partner in data.partners:
