@@ -126,7 +126,7 @@ def test_windsor_and_maidenhead_led_by_partners_scrutiny_partly_by_aidhour(site:
     assert "Police Thames Valley Police Chief Constable" in overview
     governance = words(site, "windsor-and-maidenhead/governance")
     assert "Who: External agency, Aidhour; independent of the safeguarding partners" in governance
-    assert "partly provided by an external agency, Aidhour" in governance
+    assert "partly provided through the appointment of an external agency, Aidhour" in governance
     steering = words(site, "windsor-and-maidenhead/groups/executive-steering")
     assert "Reports to Lead Safeguarding Partners" in steering
     assert "Quarterly" in words(site, "windsor-and-maidenhead/groups/lead-partners")
