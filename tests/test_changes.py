@@ -43,7 +43,7 @@ def test_groups_added_removed_renamed(southampton_changes: list[str]) -> None:
 
 def test_group_details_partners_and_agencies(southampton_changes: list[str]) -> None:
     joined = "\n".join(southampton_changes)
-    assert "Practice and Performance Improvement Group: meets quarterly (before: not recorded)." in joined
+    assert "Practice and Performance Improvement Group: how often it meets: quarterly (before: not recorded)." in joined
     assert "Practice and Performance Improvement Group: the quorum is now:" in joined
     assert "Hampshire Constabulary is now Hampshire and Isle of Wight Constabulary." in joined
     assert ("the delegated safeguarding partner was Phil Lamb, District Commander, Hampshire Constabulary; "

@@ -80,14 +80,14 @@ def test_footprint_names_and_other_roles(site: Path) -> None:
     overview = words(site, "exampleshire")
     assert "Earlier names: Exampleshire Safeguarding Children Board (until September 2019)." in overview
     assert "The partnership also acts as the Community Safety Partnership for Exampleshire." in overview
-    assert "Board for children in South Exampleshire of ECASP" in words(site, "exampleshire/groups/children-board")
+    assert "Board in ECASP , for children, covering South Exampleshire" in words(site, "exampleshire/groups/children-board")
     assert "North Exampleshire (until March 2024): South Exampleshire joined on 1 April 2024." in \
         words(site, "exampleshire")
 
 
 def test_groups_say_whom_they_serve_and_relate_to(site: Path) -> None:
     adults = words(site, "exampleshire/groups/adults-group")
-    assert "Subgroup for adults of ECASP" in adults
+    assert "Subgroup in ECASP , for adults" in adults
     assert "Reports to Exampleshire Safeguarding Adults Board (outside the partnership)" in adults
     cdop = words(site, "exampleshire/groups/cdop")
     assert "Accountable to NHS Exampleshire Integrated Care Board (board) (outside the partnership)" in cdop
@@ -100,7 +100,7 @@ def test_unknown_reporting_line_is_to_be_confirmed_not_the_top(site: Path) -> No
     young = words(site, "exampleshire/groups/young-voices")
     assert "Reports to To be confirmed" in young
     assert "top of the structure" not in young
-    assert "this is the top of the structure" in words(site, "exampleshire/groups/executive")
+    assert "None: it is the top group in these arrangements" in words(site, "exampleshire/groups/executive")
 
 
 def test_meeting_rules_and_member_status(site: Path) -> None:

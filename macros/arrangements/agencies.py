@@ -25,7 +25,7 @@ from .dataset import Dataset, Partnership
 from .model import Group, RelevantAgency
 from .pages import Page, call, page_maker, renderer
 from .reference import ScheduleEntry, ScheduleHeading
-from .text import attr, block, inline
+from .text import TBC, attr, block, inline
 
 SECTION = ("For agencies",)
 DUTIES_URI = "agencies/index.md"
@@ -101,7 +101,7 @@ def named_agencies(dataset: Dataset, partnerships: Iterable[Partnership] | None 
     entries = dataset.schedule.entries() if dataset.schedule else {}
     found: list[NamedAgency] = []
     for partnership in dataset.partnerships.values() if partnerships is None else partnerships:
-        for agency in partnership.data.relevant_agencies:
+        for agency in partnership.data.agencies:
             links = tuple(_group_link(dataset, partnership.id, ref) for ref in agency.groups)
             found.append(NamedAgency(partnership, agency,
                                      tuple(entries[e] for e in agency.schedule if e in entries), links))
@@ -212,7 +212,7 @@ def agency_duties(dataset: Dataset) -> str:
     duties = "\n\n".join(f"### {d.title}\n\n{d.what}\n\n*Law:* [{d.law}]({d.url})" for d in DUTIES)
     rows = [
         f"| [{cell(inline(p.data.name))}]({rel(for_agencies_uri(p.id), page)}) "
-        f"| {cell(inline(', '.join(p.data.areas)))} | {len(p.data.relevant_agencies)} "
+        f"| {cell(inline(', '.join(p.data.areas)))} | {len(p.data.agencies)} "
         f"| [Escalation]({rel(for_agencies_uri(p.id), page)}#{ESCALATION_ANCHOR}) |"
         for p in dataset.partnerships.values()
     ]
@@ -411,7 +411,7 @@ def for_agencies(dataset: Dataset, pid: str) -> str:
         intro + links,
         _multi_area_note(dataset, partnership, page),
         "## Named relevant agencies",
-        _agency_tables(named, page) if named else
+        _agency_tables(named, page) if named else TBC if data.relevant_agencies is None else
         "These arrangements do not name relevant agencies of their own."
         + (" See the member partnerships above." if data.members else ""),
     ]

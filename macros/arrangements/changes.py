@@ -97,8 +97,12 @@ def _partner_changes(old: Arrangements, new: Arrangements) -> list[Change]:
         if was is None:
             out.append(Change("Partners", f"{name} joined as a partner."))
             continue
-        if was.organisation != partner.organisation:
-            out.append(Change("Partners", f"{inline(partner_name(old, was.id))} is now {name}."))
+        if was.organisation != partner.organisation and partner.organisation and was.organisation:
+            out.append(Change("Partners", f"{inline(was.organisation)} is now {name}."))
+        elif was.organisation != partner.organisation:
+            named = inline(partner.organisation or was.organisation)
+            out.append(Change("Partners", f"{named}: the {'later' if was.organisation else 'earlier'} version "
+                                          "does not name this partner's organisation."))
         for field, label in (("lead", "lead safeguarding partner"), ("delegate", "delegated safeguarding partner")):
             a, b = _posts(getattr(was, field), old), _posts(getattr(partner, field), new)
             if a != b:
@@ -124,7 +128,7 @@ def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:
         if was.status != now.status or was.until != now.until:
             out.append(Change("Groups", f"{name}: {inline(_status(now))} (before: {inline(_status(was))})."))
         if _frequency(was) != _frequency(now):
-            out.append(Change("Groups", f"{name}: meets {inline(_frequency(now))} "
+            out.append(Change("Groups", f"{name}: how often it meets: {inline(_frequency(now))} "
                                         f"(before: {inline(_frequency(was))})."))
         if (was.quorum or "") != (now.quorum or ""):
             quorum = (now.quorum or "not recorded").rstrip(".")
@@ -179,8 +183,8 @@ def _status(group: Group) -> str:
 
 
 def _agency_changes(old: Arrangements, new: Arrangements) -> list[Change]:
-    before = {a.name for a in old.relevant_agencies}
-    after = {a.name for a in new.relevant_agencies}
+    before = {a.name for a in old.agencies}
+    after = {a.name for a in new.agencies}
     out = [Change("Relevant agencies", f"Newly named: {inline(n)}.") for n in sorted(after - before)]
     out += [Change("Relevant agencies", f"No longer named: {inline(n)}.") for n in sorted(before - after)]
     return out

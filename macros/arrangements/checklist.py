@@ -41,7 +41,7 @@ STATUS_WORDS = {COVERED: "✓ Covered", TBC: "? To be confirmed", MISSING: "✗ 
 # Where each top-level field of the arrangements is shown: (page in the version's folder, anchor, link words).
 ARRANGEMENT_PAGES: dict[str, tuple[str, str, str]] = {
     "partners": ("index.md", "who-is-accountable", "Who is accountable"),
-    "chair": ("index.md", "who-chairs-the-partnership", "Who chairs the partnership"),
+    "chair": ("index.md", "leadership", "Who leads the partnership"),
     "areas": ("index.md", "area-covered", "Area covered"),
     "dates": ("index.md", "key-dates", "Key dates"),
     "groups": ("structure.md", "", "Structure"),

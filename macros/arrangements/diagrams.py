@@ -17,7 +17,7 @@ from .dataset import Dataset, Partnership, Version
 from .dates import long_date
 from .model import TOP_KINDS, Group, OutsideBody
 from .text import inline
-from .wording import SERVES_WORDS, joined
+from .wording import SELF, SERVES_WORDS, joined
 
 KIND_LABELS = {
     "executive": "Executive",
@@ -32,6 +32,8 @@ KIND_LABELS = {
     "reference-group": "Reference group",
     "young-peoples-group": "Young people's group",
     "assembly": "Assembly",
+    "lead-partners": "Lead safeguarding partners' group",
+    "management-group": "Management group",
     "meeting": "Meeting",
 }
 # Mermaid line for each relation: solid arrow, thick arrow, dotted line without a head.
@@ -90,6 +92,11 @@ def structure_graph(dataset: Dataset, partnership: Partnership, version: Version
 
 def _target(dataset: Dataset, graph: Graph, local: str, ref: str, bodies: dict[str, OutsideBody]) -> str:
     """The node for a reference, added on first use (another partnership's group, or an outside body)."""
+    if ref == SELF and not any(node.group and node.group.id == SELF and not node.external
+                               for node in graph.nodes.values()):
+        key = "p_self"
+        graph.nodes.setdefault(key, Node(key, data_name(dataset, local), local, None, external=True))
+        return key
     if "/" not in ref and ref in bodies:
         key = f"o_{ref.replace('-', '_')}"
         graph.nodes.setdefault(key, Node(key, bodies[ref].name, local, None, outside=bodies[ref]))
@@ -103,6 +110,11 @@ def _target(dataset: Dataset, graph: Graph, local: str, ref: str, bodies: dict[s
             label = f"{label} ({other.data.short_name})"
         graph.nodes[key] = Node(key, label, owner, target, external=True)
     return key
+
+
+def data_name(dataset: Dataset, pid: str) -> str:
+    partnership = dataset.partnerships.get(pid)
+    return partnership.data.name if partnership else pid
 
 
 def mermaid_label(text: str) -> str:

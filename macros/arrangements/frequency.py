@@ -51,7 +51,7 @@ _WEEKLY = re.compile(r"^(\d+)[\s-]*weekly$")
 FREQUENCY_FORMS = (
     "weekly, fortnightly, monthly, six-weekly, bi-monthly (or every other month), quarterly, termly, "
     "twice a year (or twice-yearly, half-yearly, six-monthly), yearly, 6 times a year, every 8 weeks, "
-    "8-weekly, every 6 months, as required, or tbc"
+    "8-weekly, every 6 months, at least 3 times a year, regularly, as required, or tbc"
 )
 
 
@@ -69,6 +69,8 @@ class Frequency(Strict):
     every_weeks: int | None = Field(None, description="Meets every N weeks, e.g. `8`.")
     as_required: StrictBool = Field(False, description="`true` when the group meets when needed (e.g. rapid reviews).")
     termly: StrictBool = Field(False, description="`true` when it meets once each school term.")
+    at_least: StrictBool = Field(False, description="`true` when the number is a minimum (`at least 3 times a year`).")
+    regularly: StrictBool = Field(False, description="`true` when the source says only that it meets regularly.")
     note: Line | None = Field(None, description="Extra detail, e.g. `plus rapid reviews within statutory timescales`.")
 
     @model_validator(mode="before")
@@ -83,7 +85,9 @@ class Frequency(Strict):
     def label(self) -> str:
         """Plain-English wording, e.g. `Every 8 weeks (about 6 times a year)`."""
         parts: list[str] = []
-        if self.termly:
+        if self.regularly:
+            parts.append("Regularly (how often is not stated)")
+        elif self.termly:
             parts.append("Once a term")
         elif self.every_weeks:
             parts.append(f"Every {self.every_weeks} weeks")
@@ -92,6 +96,8 @@ class Frequency(Strict):
         if self.as_required:
             parts.append("as required" if parts else "As required")
         text = ", ".join(parts) or "To be confirmed"
+        if self.at_least and parts:
+            text = "At least " + text[0].lower() + text[1:]
         return f"{text} ({self.note})" if self.note else text
 
     @property
@@ -111,6 +117,10 @@ def _per_year_words(per_year: float) -> str:
 def parse_frequency(text: str) -> dict[str, object]:
     """Turn `monthly`, `termly`, `6 times a year`, `every 8 weeks`, `as required` into fields."""
     words = _words(text)
+    if words == "regularly":
+        return {"regularly": True}
+    if least := re.match(r"^(?:at least|a minimum of|minimum of|no less than)\s+(.+)$", words):
+        return {**parse_frequency(least.group(1)), "at_least": True}
     if words in {"termly", "once a term"}:
         return {"termly": True}
     if words in FREQUENCY_WORDS or words.replace("-", " ") in FREQUENCY_WORDS:

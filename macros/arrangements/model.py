@@ -41,6 +41,15 @@ Posts = list[Post]
 Sector = Literal["local-authority", "health", "police", "education"]
 
 
+class FormerName(Strict):
+    """A name the partnership had before."""
+
+    name: Line = Field(description="The earlier name, e.g. `Exampleshire Safeguarding Children Board`.")
+    from_: DateText | None = Field(None, description="When it took that name (written `from:`).")
+    until: DateText | None = Field(None, description="When the name changed.")
+    note: Text | None = Field(None, description="Why it changed, as the source says.")
+
+
 class Partner(Strict):
     """A statutory safeguarding partner: a council, an ICB, a police force, or an education partner."""
 
@@ -61,6 +70,11 @@ class Partner(Strict):
     approved_by: Posts | None = Field(None, description="Who signed the arrangements off for this partner (governance approval).")
     delivered_by: Line | None = Field(
         None, description="Another body that delivers this partner's services, e.g. a children's services trust.")
+    former_names: list[FormerName] = Field(
+        default_factory=list, description="Earlier organisations in this place, e.g. the clinical commissioning group "
+                                          "an ICB replaced, with `until:`.")
+    areas: list[Line] = Field(
+        default_factory=list, description="Areas this partner also covers beyond the partnership's, if the source says.")
     note: Text | None = Field(None, description="What the delegation covers, or where accountability sits.")
 
     _blank = one_or_many("lead", "delegate", "approved_by")
@@ -80,11 +94,13 @@ GroupKind = Literal[
     "reference-group",
     "young-peoples-group",
     "assembly",
+    "lead-partners",
+    "management-group",
     "meeting",
 ]
 # The kinds that sit at the top of a structure: with no `reports_to` they are
 # the top; any other group with no `reports_to` has a line "to be confirmed".
-TOP_KINDS = {"executive", "partnership", "assembly"}
+TOP_KINDS = {"executive", "partnership", "assembly", "lead-partners"}
 Serves = Literal["children", "adults", "both"]
 MemberStatus = Literal["voting", "non-voting", "executive", "non-executive", "associate", "observer", "adviser",
                        "invited", "in-attendance"]
@@ -233,8 +249,8 @@ class Source(Strict):
     version: Line | None = Field(None, description="The document's own version or status, e.g. `v0.3 draft`.")
     date: DateText | None = Field(None, description="When it was published or dated.")
     file: Line | None = Field(None, description="Local copy or reference, e.g. a file name.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)] | None = Field(
-        None, description="Where it is published (https)."
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)] | None = Field(
+        None, description="Where it is published. An `http://` address is shown as text, never as a link."
     )
 
 
@@ -258,6 +274,11 @@ class Scrutiny(Strict):
                                 "A list with `from:`/`until:` dates when it changed hands.")
     arrangements: Text | None = Field(description="How scrutiny works, in plain words.")
     activities: list[Text] = Field(default_factory=list, description="What the scrutineer does, one item per line.")
+    reports_to: list[Ref] = Field(
+        default_factory=list, description="Bodies the scrutineer reports to, e.g. a council scrutiny committee "
+                                          "listed under `outside_bodies`.")
+    other: list[Text] = Field(
+        default_factory=list, description="Other scrutiny, e.g. by councillors on a scrutiny committee, one per line.")
 
     _blank = blanks("arrangements")
     _posts = one_or_many("by")
@@ -326,14 +347,6 @@ class Footprint(Strict):
     note: Text | None = Field(None, description="What changed, e.g. `joined with Bath and North East Somerset`.")
 
 
-class FormerName(Strict):
-    """A name the partnership had before."""
-
-    name: Line = Field(description="The earlier name, e.g. `Exampleshire Safeguarding Children Board`.")
-    from_: DateText | None = Field(None, description="When it took that name (written `from:`).")
-    until: DateText | None = Field(None, description="When the name changed.")
-
-
 class Arrangements(Strict):
     """One version of a partnership's published arrangements (one YAML file)."""
 
@@ -375,7 +388,10 @@ class Arrangements(Strict):
     outside_bodies: list[OutsideBody] = Field(
         default_factory=list,
         description="Bodies outside the partnership that groups report to, are accountable to or link with.")
-    relevant_agencies: list[RelevantAgency] = Field(default_factory=list, description="The named relevant agencies.")
+    relevant_agencies: list[RelevantAgency] | None = Field(
+        default_factory=list,
+        description="The named relevant agencies. Blank when the source names them but you have not listed them yet "
+                    "(shown as To be confirmed); `[]` when the arrangements name none of their own.")
     participants: list[Participant] = Field(default_factory=list, description="Observers, lay members and others.")
     scrutiny: Scrutiny | None = Field(description="Independent scrutiny. Blank if not yet arranged.")
     funding: Funding | None = Field(description="How the work is funded. Blank if not yet agreed.")
@@ -385,8 +401,13 @@ class Arrangements(Strict):
         None, exclude=True,
         description="Notes for the partnership team only. Never published: not on the site, not in the open data.")
 
-    _blank = blanks("scrutiny", "funding")
+    _blank = blanks("scrutiny", "funding", "relevant_agencies")
     _posts = one_or_many("chair")
+
+    @property
+    def agencies(self) -> list[RelevantAgency]:
+        """The named relevant agencies; empty when none are named or they are to be confirmed."""
+        return self.relevant_agencies or []
 
     @property
     def not_applicable(self) -> set[str]:

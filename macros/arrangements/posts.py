@@ -39,6 +39,8 @@ class Post(Strict):
     held_by: Id | None = Field(None, description="For a rotating post: the partner id that holds it now.")
     from_: DateText | None = Field(None, description="When the holder took the post (written `from:`).")
     until: DateText | None = Field(None, description="When the holder left or will leave the post.")
+    as_at: DateText | None = Field(
+        None, description="A date the source names this holder in post, when it gives no start or end.")
     note: Text | None = Field(None, description="Anything else, e.g. what the delegation covers.")
     rotation: Line | None = Field(None, description="How the rotation works, in words, if more needs saying.")
 

@@ -34,7 +34,7 @@ def links(arrangements: Arrangements) -> set[str]:
     named.update(member.partnership for member in arrangements.members if member.partnership)
     refs = [ref for group in arrangements.groups
             for ref in (*group.reports_to, *group.accountable_to, *group.links_with)]
-    refs += [ref for agency in arrangements.relevant_agencies for ref in agency.groups]
+    refs += [ref for agency in arrangements.agencies for ref in agency.groups]
     named.update(ref.rpartition("/")[0] for ref in refs if "/" in ref)
     return named
 

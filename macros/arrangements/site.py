@@ -14,7 +14,7 @@ from .dates import date_or_tbc, long_date, today
 from .model import Arrangements
 from .pages import Page, call, page_maker, renderer
 from .text import TBC, block, bullet_list, escape, inline
-from .wording import SECTOR_LABELS, joined, partner_name, post_text, posts_history, posts_now
+from .wording import SECTOR_LABELS, body_name, joined, partner_name, post_text, posts_history, posts_now
 
 STATUS_LABELS = {
     "in-force": "In force",
@@ -201,6 +201,11 @@ def accountable_section(data: Arrangements, root: str) -> list[str]:
     out.append("")
     notes = [f"- {inline(partner_name(data, p.id))}: services delivered by {inline(p.delivered_by)}."
              for p in data.partners if p.delivered_by]
+    notes += [f"- {inline(partner_name(data, p.id))}: also covers {inline(joined(p.areas))}."
+              for p in data.partners if p.areas]
+    notes += [f"- {inline(partner_name(data, p.id))}: before, {inline(f.name)}"
+              + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "") + "."
+              for p in data.partners for f in p.former_names]
     notes += [f"- {inline(partner_name(data, p.id))}: {inline(p.note)}" for p in data.partners if p.note]
     if notes:
         out += ["Notes on the partners:", "", *notes, ""]
@@ -217,15 +222,16 @@ def accountable_section(data: Arrangements, root: str) -> list[str]:
 def leadership_section(data: Arrangements) -> list[str]:
     """Who leads: a chair (or co-chairs), the independent scrutineer, or the partners together."""
     now = today()
+    # Why one anchor for all three headings: the checklist links here whoever leads.
     if data.led_by == "scrutineer":
         by = data.scrutiny.by if data.scrutiny else None
-        return ["## Who leads the partnership", "",
-                "The partnership has no chair. Its independent scrutineer leads it: "
+        return ["## Who leads the partnership {#leadership}", "",
+                "The arrangements name no chair. The independent scrutineer leads the partnership: "
                 + posts_now(by, data, now, "scrutineer"), ""]
     if data.led_by == "partners":
-        return ["## Who leads the partnership", "",
-                "The partnership has no chair. The safeguarding partners lead it together.", ""]
-    out = ["## Who chairs the partnership", "", posts_now(data.chair, data, now, listed=True), ""]
+        return ["## Who leads the partnership {#leadership}", "",
+                "The arrangements name no chair. The safeguarding partners lead the partnership together.", ""]
+    out = ["## Who chairs the partnership {#leadership}", "", posts_now(data.chair, data, now, listed=True), ""]
     return out + history_block("Earlier and later chairs", posts_history(data.chair, data, now))
 
 
@@ -289,11 +295,17 @@ def governance(dataset: Dataset, pid: str, version_id: str | None = None) -> str
         partnership, version)), "## Independent scrutiny", ""]
     if data.scrutiny:
         now = today()
-        out += [f"**Who:** {posts_now(data.scrutiny.by, data, now, 'scrutineer')}", ""]
-        out += history_block("Earlier and later scrutineers", posts_history(data.scrutiny.by, data, now))
-        out += [block(data.scrutiny.arrangements), ""]
-        if data.scrutiny.activities:
-            out += ["What the scrutineer does:", "", bullet_list(data.scrutiny.activities), ""]
+        scrutiny = data.scrutiny
+        rows = [("Who", posts_now(scrutiny.by, data, now, "scrutineer", listed=True)),
+                ("How it works", block(scrutiny.arrangements))]
+        if scrutiny.reports_to:
+            rows.append(("Reports to", joined([inline(body_name(data, ref)) for ref in scrutiny.reports_to])))
+        out += [facts(rows)]
+        out += history_block("Earlier and later scrutineers", posts_history(scrutiny.by, data, now))
+        if scrutiny.activities:
+            out += ["What the scrutineer does:", "", bullet_list(scrutiny.activities), ""]
+        if scrutiny.other:
+            out += ["Other scrutiny:", "", bullet_list(scrutiny.other), ""]
     else:
         out += [TBC, ""]
     out += ["## Funding", ""]
@@ -339,8 +351,10 @@ def versions(dataset: Dataset, pid: str) -> str:
             bits += [f"by {inline(source.author)}"] if source.author else []
             bits += [f"published by {inline(source.publisher)}"] if source.publisher else []
             bits += [long_date(source.date)] if source.date else []
-            if source.url:
+            if source.url and source.url.startswith("https://"):
                 bits.append(f"[online]({source.url})")
+            elif source.url:  # Why text: data links are https only; an http address is shown, not followed
+                bits.append(f"address: {inline(source.url)}")
             out.append(f"- {', '.join(bits)} (used for {inline(version.label)})")
     return "\n".join(out) + "\n"
 

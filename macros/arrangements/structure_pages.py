@@ -17,6 +17,7 @@ from .site import _not_current_banner, _root_for, _version, facts, history_block
 from .text import TBC, block, bullet_list, escape, inline, or_tbc
 from .wording import (
     RELATION_WORDS,
+    SELF,
     SERVES_WORDS,
     body_name,
     group_status_words,
@@ -86,9 +87,10 @@ def group_page(dataset: Dataset, pid: str, group_id: str, version_id: str | None
     group = next(g for g in data.groups if g.id == group_id)
     root = _root_for(partnership, version, depth=1)
     out = [f"# {inline(group.name)}", "", _not_current_banner(partnership, version, root)]
-    serves = f" for {SERVES_WORDS[group.serves]}" if group.serves else ""
-    serves += f" in {inline(joined(group.areas))}" if group.areas else ""
-    out += [f"*{KIND_LABELS[group.kind]}{serves} of [{inline(data.short_name or data.name)}](../index.md)*", ""]
+    about = [f"for {SERVES_WORDS[group.serves]}"] if group.serves else []
+    about += [f"covering {inline(joined(group.areas))}"] if group.areas else []
+    out += [f"*{KIND_LABELS[group.kind]} in [{inline(data.short_name or data.name)}](../index.md)"
+            + "".join(f", {words}" for words in about) + "*", ""]
     status = group_status_words(group)
     if status:
         replaced = (f" Its work passed to {_ref_link(dataset, partnership, data, group.replaced_by, root)}."
@@ -114,7 +116,7 @@ def group_page(dataset: Dataset, pid: str, group_id: str, version_id: str | None
     reporting = [g for g in data.groups if group.id in g.reports_to]
     if reporting:
         out += ["## Groups that report to it", "", *[f"- [{inline(g.name)}]({g.id}.md)" for g in reporting], ""]
-    agencies = [a for a in data.relevant_agencies if group.id in a.groups]
+    agencies = [a for a in data.agencies if group.id in a.groups]
     if agencies:
         out += ["## Relevant agencies that attend", "",
                 *[f"- {inline(a.name)}: {or_tbc(a.represented_by)}" for a in agencies], ""]
@@ -157,6 +159,8 @@ def _ref_link(dataset: Dataset, partnership: Partnership, data: Arrangements, re
         if any(g.id == ref for g in data.groups):
             return f"[{inline(body_name(data, ref))}]({ref}.md)"
         body = next((b for b in data.outside_bodies if b.id == ref), None)
+        if body is None and ref == SELF:
+            return f"[{inline(data.name)}](../index.md) (the partnership as a whole)"
         name = inline(body.name if body else ref)
         return f"{name} (outside the partnership)"
     _, target = dataset.resolve_group(partnership.id, ref)

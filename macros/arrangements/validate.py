@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .dataset import Dataset, Partnership, Version
 from .model import Arrangements, Post
 from .problems import did_you_mean, join_hint
+from .wording import SELF
 
 Check = Callable[[Dataset, Partnership, Version], None]
 DatasetCheck = Callable[[Dataset], None]
@@ -63,7 +64,7 @@ def _check_versions(dataset: Dataset, partnership: Partnership) -> None:
 def _check_unique_ids(dataset: Dataset, partnership: Partnership, version: Version) -> None:
     data = version.arrangements
     for section, items in (("partners", data.partners), ("groups", data.groups),
-                           ("outside_bodies", data.outside_bodies), ("relevant_agencies", data.relevant_agencies)):
+                           ("outside_bodies", data.outside_bodies), ("relevant_agencies", data.agencies)):
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:
@@ -120,9 +121,6 @@ def _check_partner_refs(dataset: Dataset, partnership: Partnership, version: Ver
         if len(post.rotates_between) == 1:
             _add(dataset, version, (*loc, "rotates_between"), "a rotation needs at least two partners",
                  "list every partner the post rotates between, or use `partner:` for a fixed post")
-        if post.rotates_every and not post.rotates_between:
-            _add(dataset, version, (*loc, "rotates_every"), "a rotation period is given but no rotation",
-                 "add `rotates_between:` with the partner ids the post moves between")
         if post.from_ and post.until and post.until < post.from_[: len(post.until)]:
             _add(dataset, version, (*loc, "until"), "the post ends before it starts", "check `from:` and `until:`")
     if data.funding:
@@ -148,15 +146,16 @@ def _check_leadership(dataset: Dataset, version: Version) -> None:
              "leave `chair:` out, or set `led_by: chair`")
     if data.kind == "children":
         for i, group in enumerate(data.groups):
-            if group.serves in ("adults", "both"):
+            if group.serves == "adults":
                 _add(dataset, version, ("groups", i, "serves"),
-                     f"a children's partnership has a group serving {group.serves}",
+                     "a children's partnership has a group serving adults only",
                      "for a joint children and adults partnership set `kind: combined`; for a group shared "
                      "with an adults board, add the board under `outside_bodies:` and use `links_with`")
 
 
 def _body_ids(data: Arrangements) -> list[str]:
-    return [g.id for g in data.groups] + [b.id for b in data.outside_bodies]
+    """Everything a relation may point at in this file; `partnership` is the partnership as a whole."""
+    return [g.id for g in data.groups] + [b.id for b in data.outside_bodies] + [SELF]
 
 
 RELATIONS = ("reports_to", "accountable_to", "links_with")
@@ -204,9 +203,11 @@ def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Versi
         if group.from_ and group.until and group.until < group.from_[: len(group.until)]:
             _add(dataset, version, ("groups", i, "until"), "the group ends before it starts",
                  "check `from:` and `until:`")
-    for i, agency in enumerate(data.relevant_agencies):
+    for i, agency in enumerate(data.agencies):
         for j, ref in enumerate(agency.groups):
             need(("relevant_agencies", i, "groups", j), ref)
+    for j, ref in enumerate(data.scrutiny.reports_to if data.scrutiny else []):
+        need(("scrutiny", "reports_to", j), ref)
 
 
 def _check_cycles(dataset: Dataset, partnership: Partnership, version: Version) -> None:
@@ -272,7 +273,7 @@ def _check_schedule(dataset: Dataset, partnership: Partnership, version: Version
     if dataset.schedule is None:
         return
     entries = dataset.schedule.entries()
-    for i, agency in enumerate(version.arrangements.relevant_agencies):
+    for i, agency in enumerate(version.arrangements.agencies):
         for j, ref in enumerate(agency.schedule):
             if ref not in entries:
                 _add(dataset, version, ("relevant_agencies", i, "schedule", j),

@@ -12,15 +12,19 @@ from .model import TOP_KINDS, Arrangements, Group, Post
 from .posts import holders
 from .text import TBC, inline
 
-SECTOR_LABELS = {"local-authority": "Local authority", "health": "Integrated Care Board (NHS)", "police": "Police",
+# Why "Health (NHS)": the health partner was a clinical commissioning group before July 2022, an ICB since.
+SECTOR_LABELS = {"local-authority": "Local authority", "health": "Health (NHS)", "police": "Police",
                  "education": "Education"}
-SECTOR_NOUNS = {"local-authority": "the local authority", "health": "the Integrated Care Board",
-                "police": "the police", "education": "the education partner"}
+# A partner the source does not name is called by what it is, never by its id.
+SECTOR_NOUNS = {"local-authority": "the council partner", "health": "the health partner",
+                "police": "the police partner", "education": "the education partner"}
+# A reference to the partnership as a whole (`accountable_to: [partnership]`), when no group has that id.
+SELF = "partnership"
 RELATION_WORDS = {"reports_to": "reports to", "accountable_to": "is accountable to", "links_with": "links with"}
 SERVES_WORDS = {"children": "children", "adults": "adults", "both": "children and adults"}
 STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "executive": "executive member",
                 "non-executive": "non-executive member", "associate": "associate member", "observer": "observer",
-                "adviser": "adviser", "invited": "invited when needed", "in-attendance": "in attendance"}
+                "adviser": "adviser", "invited": "invited", "in-attendance": "in attendance"}
 
 
 def partner_name(data: Arrangements, pid: str) -> str:
@@ -36,6 +40,8 @@ def body_name(data: Arrangements, ref: str) -> str:
     for group in data.groups:
         if group.id == ref:
             return group.name
+    if ref == SELF:  # the partnership as a whole, unless a group of the file has that id
+        return data.name
     for body in data.outside_bodies:
         if body.id == ref:
             return body.name
@@ -63,8 +69,9 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
         parts.append(f"from {inline(partner_name(data, post.partner))}")
     if post.nominated_by:
         parts.append(f"nominated by {inline(body_name(data, post.nominated_by))}")
-    if post.rotates_between:
-        rotation = "rotates between " + joined([inline(partner_name(data, p)) for p in post.rotates_between])
+    if post.rotates_between or post.rotates_every:
+        between = joined([inline(partner_name(data, p)) for p in post.rotates_between])
+        rotation = "rotates" + (f" between {between}" if between else "")
         if post.rotates_every:
             rotation += f" {inline(post.rotates_every)}"
         parts.append(rotation)
@@ -73,6 +80,8 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
     if post.rotation and notes:
         parts.append(inline(post.rotation))
     parts += _period(post.from_, post.until)
+    if post.as_at:
+        parts.append(f"named in post on {long_date(post.as_at)}")
     text = "; ".join(p for p in parts if p) or TBC
     if post.note and notes:
         text += f". {inline(post.note)}"
@@ -121,7 +130,7 @@ def reporting_line(group: Group, data: Arrangements) -> str:
     if group.reports_to:
         return joined([inline(body_name(data, ref)) for ref in group.reports_to])
     if group.kind in TOP_KINDS:
-        return "No other group: this is the top of the structure"
+        return "None: it is the top group in these arrangements"
     return TBC
 
 
