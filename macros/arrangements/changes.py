@@ -96,7 +96,8 @@ def _partner_changes(old: Arrangements, new: Arrangements) -> list[Change]:
         if was is None:
             out.append(Change("Partners", f"{name} joined as a partner."))
             continue
-        if was.organisation != partner.organisation:
+        # Why both: a name the later source leaves out is "not recorded", not a change of organisation.
+        if was.organisation and partner.organisation and was.organisation != partner.organisation:
             out.append(Change("Partners", f"{inline(partner_name(old, was.id))} is now {name}."))
         for field, label in (("lead", "lead safeguarding partner"), ("delegate", "delegated safeguarding partner")):
             a, b = _posts(getattr(was, field), old), _posts(getattr(partner, field), new)
