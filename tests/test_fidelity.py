@@ -255,3 +255,10 @@ def test_sussex_executive_and_subgroups_as_proposed(built_site: Path) -> None:
     assert "consensus" not in disagree and "To be confirmed" in disagree
     overview = words(built_site, "pan-sussex")
     assert "Who chairs the partnership To be confirmed" in overview
+
+
+def test_checklist_names_unnamed_partners_by_what_they_are(built_site: Path) -> None:
+    # Blanking an organisation the source does not name must not put an id on the page instead.
+    checklist = words(built_site, "pan-sussex/checklist")
+    assert "brighton-and-hove-council" not in checklist
+    assert "Local authority (partner 3)" in checklist
