@@ -262,3 +262,12 @@ def test_checklist_names_unnamed_partners_by_what_they_are(built_site: Path) -> 
     checklist = words(built_site, "pan-sussex/checklist")
     assert "brighton-and-hove-council" not in checklist
     assert "Local authority (partner 3)" in checklist
+
+
+def test_what_changed_does_not_say_a_group_or_agency_was_dropped(built_site: Path) -> None:
+    # Seed 000 does not describe the Business Group (it mentions "the Business Groups" once) and lists
+    # no relevant agencies: it does not say either was dropped.
+    changes = words(built_site, "southampton/changes")
+    assert "Not listed in the later version: Business Group (the later version does not describe it)." in changes
+    assert "Not named in the later version: CAFCASS." in changes
+    assert "no longer in the arrangements" not in changes and "No longer named" not in changes
