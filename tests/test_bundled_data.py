@@ -49,7 +49,9 @@ def test_southampton_2024_blanks_are_recorded_as_to_be_confirmed(dataset: Datase
     groups = {g.id: g for g in scasp.groups}
     assert groups["executive"].quorum is None
     assert groups["partnership-review-group"].chair is None
-    assert groups["systems-board"].membership is None and groups["systems-board"].frequency is None
+    # The proposal lists the board's members ("chairs of subgroups and key partners") but no frequency.
+    assert [m.who for m in groups["systems-board"].membership] == ["Chairs of the subgroups", "Other key partners"]
+    assert groups["systems-board"].frequency is None
     assert groups["learning-development"].frequency.per_year == 4
 
 
@@ -66,14 +68,18 @@ def test_north_somerset_structure(dataset: Dataset) -> None:
 def test_sussex_chair_rotates_between_police_and_icb(dataset: Dataset) -> None:
     sussex = dataset.partnerships["pan-sussex"].data
     assert sussex.kind == "multi-area"
-    assert sussex.chair[0].rotates_between == ["police", "icb"]
+    # The proposal gives the Sussex Executive's chair, not a chair of the arrangement as a whole.
+    assert sussex.chair is None
     executive = next(g for g in sussex.groups if g.id == "executive")
     assert executive.chair[0].rotates_between == ["police", "icb"]
+    assert executive.chair[0].role is None  # the proposal does not say the chair is a DSP
     assert executive.frequency.per_year == 2
     assert {m.partnership for m in sussex.members} == {"brighton-and-hove", "east-sussex", "west-sussex"}
     for area in ("brighton-and-hove", "east-sussex", "west-sussex"):
         groups = {g.id: g for g in dataset.partnerships[area].data.groups}
-        assert groups["partnership"].reports_to == ["pan-sussex/executive"]
+        # The proposal gives the area partnerships no reporting line to the Sussex Executive.
+        assert groups["partnership"].reports_to == []
+        assert dataset.partnerships[area].data.multi_area == ["pan-sussex"]
         assert groups["engagement-group"].kind == "engagement-group"
 
 

@@ -30,25 +30,30 @@ def test_kind_and_name(southampton_changes: list[str]) -> None:
 
 
 def test_groups_added_removed_renamed(southampton_changes: list[str]) -> None:
-    assert "Group no longer in the arrangements: Business Group." in southampton_changes
+    assert ("Not listed in the later version: Business Group (the later version does not describe it)."
+            in southampton_changes)
     # Why not "New group": the 2022 document does not say the board did not exist, only the 2024 one lists it.
     assert ("Listed for the first time: Adult and Children Systems Board (the earlier version does not mention it)."
             in southampton_changes)
     assert not any(c.startswith("New group:") for c in southampton_changes)
-    # matched by a similar name, so a rename rather than a removal and an addition
-    assert ("Safeguarding Practice Improvement Group renamed Practice and Performance Improvement Group."
-            in southampton_changes)
-    assert "New group: Practice and Performance Improvement Group." not in southampton_changes
+    # Neither source says the 2022 improvement group was renamed: the 2024 one is listed, not a rename.
+    assert not any(" renamed " in c for c in southampton_changes)
+    assert ("Listed for the first time: Practice and Performance Improvement Group (QA) "
+            "(the earlier version does not mention it).") in southampton_changes
+    assert ("Not listed in the later version: Safeguarding Practice Improvement Group "
+            "(the later version does not describe it).") in southampton_changes
 
 
 def test_group_details_partners_and_agencies(southampton_changes: list[str]) -> None:
     joined = "\n".join(southampton_changes)
-    assert "Practice and Performance Improvement Group: how often it meets: quarterly (before: not recorded)." in joined
-    assert "Practice and Performance Improvement Group: the quorum is now:" in joined
+    # The 2024 proposal names no lead partners: "not recorded", never a change of person.
+    assert "Southampton City Council: the lead safeguarding partner was Chief Executive; now not recorded." in joined
+    # It names the ICB only as "Integrated Care Board": not a change of organisation.
+    assert "Integrated Care Board is now" not in joined
     assert "Hampshire Constabulary is now Hampshire and Isle of Wight Constabulary." in joined
     assert ("the delegated safeguarding partner was Phil Lamb, District Commander, Hampshire Constabulary; "
-            "now not recorded.") in joined
-    assert "No longer named: CAFCASS." in southampton_changes
+            "also Southampton's representative at the HIPS Executive Group; now not recorded.") in joined
+    assert "Not named in the later version: CAFCASS." in southampton_changes
 
 
 def test_same_version_has_no_changes(dataset: Dataset) -> None:
@@ -74,4 +79,4 @@ def test_changes_page_only_where_there_are_versions(dataset: Dataset) -> None:
 def test_built_changes_page(built_site: Path) -> None:
     words = text_of(article(built_site, "southampton/changes"))
     assert "From Arrangements 2022 to Proposed terms of reference 2024" in words
-    assert "Group no longer in the arrangements: Business Group." in words
+    assert "Not listed in the later version: Business Group (the later version does not describe it)." in words

@@ -142,7 +142,7 @@ def test_what_changed_names_things_never_ids(site: Path) -> None:
     assert "South Exampleshire Council joined as a partner." in changes
     assert "Partnership chair: before, Independent Chair; independent of the safeguarding partners; now" in changes
     assert "Listed for the first time: Children's Board (the earlier version does not mention it)." in changes
-    assert "Group no longer in the arrangements: Practice Forum." in changes
+    assert "Not listed in the later version: Practice Forum (the later version does not describe it)." in changes
     for identifier in ("north-council", "south-council", " icb ", "police,"):
         assert identifier not in changes
 

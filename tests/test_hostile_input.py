@@ -112,7 +112,8 @@ def test_injected_mermaid_stays_a_label(injected_site: Path) -> None:
 
     chart = (injected_site / "north-somerset" / "structure" / "index.html").read_text(encoding="utf-8")
     source = html.unescape(re.search(r'<pre class="mermaid"><code>(.*?)</code></pre>', chart, re.S).group(1))
-    statement = re.compile(r"^(flowchart |accTitle: |accDescr: |classDef |class |[gx]_[a-z0-9_]+(\[|\(\[| --> ))")
+    statement = re.compile(r"^(flowchart |accTitle: |accDescr: |classDef |class "
+                           r"|[gxo]_[a-z0-9_]+(\[|\(\[| (-->|-\.-|==>)[ |]))")
     for line in source.splitlines():
         assert statement.match(line.strip()), line
     label = next(line for line in source.splitlines() if line.strip().startswith('g_executive["'))

@@ -93,7 +93,7 @@ def test_an_edit_reuses_unchanged_pages_and_the_site_matches_a_fresh_build(
         tmp_path: Path, data: Path, serving: tuple[Path, Rebuild]) -> None:
     site, rebuild = serving
     assert rebuild() == 0  # the first build has nothing to reuse
-    edit(data, "  exploitation.\n", "  exploitation and harm online.\n")
+    edit(data, "neglect and exploitation.\n", "neglect and exploitation and harm online.\n")
     reused = rebuild()
 
     overview = (site / "north-somerset" / "index.html").read_text(encoding="utf-8")

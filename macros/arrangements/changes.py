@@ -117,7 +117,10 @@ def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:
     out: list[Change] = []
     pairs, removed, added = match_groups(old.groups, new.groups)
     out += [Change("Groups", _added(g, old)) for g in added]
-    out += [Change("Groups", f"Group no longer in the arrangements: {inline(g.name)}.") for g in removed]
+    # Why not "no longer in the arrangements": a later document that does not describe a group (the 2024
+    # Southampton proposal mentions "the Business Groups" in passing) does not say the group was ended.
+    out += [Change("Groups", f"Not listed in the later version: {inline(g.name)} "
+                             "(the later version does not describe it).") for g in removed]
     for was, now in pairs:
         name = inline(now.name)
         if was.name != now.name:
@@ -186,7 +189,9 @@ def _agency_changes(old: Arrangements, new: Arrangements) -> list[Change]:
     before = {a.name for a in old.agencies}
     after = {a.name for a in new.agencies}
     out = [Change("Relevant agencies", f"Newly named: {inline(n)}.") for n in sorted(after - before)]
-    out += [Change("Relevant agencies", f"No longer named: {inline(n)}.") for n in sorted(before - after)]
+    # Why not "no longer named": a later document that lists no agencies has not dropped them.
+    out += [Change("Relevant agencies", f"Not named in the later version: {inline(n)}.")
+            for n in sorted(before - after)]
     return out
 
 

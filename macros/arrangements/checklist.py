@@ -33,6 +33,7 @@ from .report import SAMPLE_BANNER, YearlyReport, report_document, report_path, s
 from .site import STATUS_LABELS, TOPIC_HEADINGS, base
 from .structure import Record
 from .text import inline
+from .wording import SECTOR_LABELS
 
 COVERED, TBC, MISSING = "covered", "to be confirmed", "missing"
 # Why symbols and words: status must never be shown by colour alone.
@@ -108,6 +109,10 @@ def words(name: str) -> str:
 
 
 def _label(item: object, index: int) -> str:
+    sector = getattr(item, "sector", None)
+    if sector in SECTOR_LABELS and not getattr(item, "organisation", None):
+        # Why: a partner the source does not name is said by what it is, never by its id.
+        return f"{SECTOR_LABELS[sector]} (partner {index + 1})"
     for attribute in ("name", "organisation", "title", "outcome", "id"):
         value = getattr(item, attribute, None)
         if isinstance(value, str) and value:

@@ -25,7 +25,7 @@ from .problems import ProblemList, did_you_mean, join_hint
 from .structure import Field, StrictBool, model_validator
 from .text import TBC, block, escape, inline, or_tbc
 from .validate import dataset_check
-from .wording import SERVES_WORDS
+from .wording import SECTOR_LABELS, SERVES_WORDS
 
 PriorityStatus = Literal["achieved", "on-track", "some-progress", "little-progress", "not-started"]
 STATUS_WORDS = {
@@ -396,7 +396,8 @@ def _funding(partnership: Partnership, report: YearlyReport) -> list[str]:
     funding = report.funding
     if funding is None or not (funding.contributions or funding.spend):
         return [TBC, ""]
-    names = {p.id: p.organisation for p in partnership.data.partners}
+    # Why the sector: a partner the source does not name would otherwise show as "None".
+    names = {p.id: p.organisation or SECTOR_LABELS[p.sector] for p in partnership.data.partners}
     out: list[str] = []
     income = sum(c.amount for c in funding.contributions)
     if funding.contributions:
