@@ -171,11 +171,10 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
         out.append("")
     out += ["## Find out more", "",
             "- [How the partnership is organised](structure.md): a chart and the same in words",
-            "- [Scrutiny, funding and reviews of serious incidents](governance.md)",
-            f"- [Words we use]({root}glossary.md): what LSP, DSP, relevant agency and other terms mean"]
+            "- [Scrutiny, funding and case reviews](governance.md)",
+            f"- [Words we use]({root}glossary.md): what the terms on this site mean"]
     if version is partnership.current:
-        out += [f"- [For agencies]({root}{pid}/for-agencies.md): which organisations must take part, "
-                "and how they are represented",
+        out += [f"- [For agencies]({root}{pid}/for-agencies.md): which groups must take part, and how",
                 f"- [Versions and sources]({root}{pid}/versions.md)"]
         news = dataset_news(dataset, pid)
         if news:
@@ -265,7 +264,7 @@ def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements
         other = dataset.partnerships.get(ref)
         if other:
             out += [f"This partnership is part of [{inline(other.data.name)}]({root}{ref}/index.md) "
-                    f"({inline(other.data.short_name or '')}), which joins several areas for shared work.", ""]
+                    f"({inline(other.data.short_name or '')}). Several areas do some work together there.", ""]
     return out
 
 

@@ -63,8 +63,8 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
     parts = [", ".join(who)] if who else []
     if post.also:
         parts.append(f"also {inline(post.also)}")
-    if post.independent:
-        parts.append("independent of the safeguarding partners")
+    if post.independent and "independent" not in " ".join(filter(None, (post.role, post.name))).lower():
+        parts.append("independent of the partners")  # said once: "Independent Chair" already says it
     if post.partner:
         parts.append(f"from {inline(partner_name(data, post.partner))}")
     if post.nominated_by:
