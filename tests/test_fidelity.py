@@ -43,7 +43,7 @@ def test_scasp_proposal_is_not_shown_as_part_of_hips(built_site: Path) -> None:
     assert "This partnership is part of" not in overview
     assert "Hampshire, Isle of Wight, Portsmouth and Southampton" not in overview
     assert "keep links with Portsmouth, Hampshire and the Isle of Wight" in overview
-    assert "Status: Proposed" in overview and "Agreed To be confirmed" in overview
+    assert "Status: Proposed" in overview and "Date agreed To be confirmed" in overview
 
 
 def test_scasp_names_no_lead_partner_and_cites_its_author(built_site: Path) -> None:
@@ -102,7 +102,7 @@ def test_sscp_approvals_are_signed_off_by_on_the_overview(built_site: Path) -> N
     accountable = between(overview, "Who is accountable", "Signed off by")
     assert "Chief Constable" not in accountable and "Chief Officer of Police" in accountable
     assert "Southampton's representative at the HIPS Executive Group" in accountable
-    assert "Agreed To be confirmed" in overview  # titled 2022, but no date of agreement is given
+    assert "Date agreed To be confirmed" in overview  # titled 2022, but no date of agreement is given
 
 
 def test_sscp_chair_and_scrutineer_duties(built_site: Path) -> None:
@@ -179,7 +179,7 @@ def test_north_somerset_names_no_partner_organisation(built_site: Path) -> None:
     for invented in ("North Somerset Council", "Avon and Somerset",
                      "Bristol, North Somerset and South Gloucestershire"):
         assert invented not in overview, invented
-    assert "Agreed To be confirmed" in overview
+    assert "Date agreed To be confirmed" in overview
     governance = words(built_site, "north-somerset/governance")
     assert "Who To be confirmed" in governance  # the structure never says who scrutinises
 
@@ -222,7 +222,7 @@ SUSSEX = ["pan-sussex", "brighton-and-hove", "east-sussex", "west-sussex"]
 def test_sussex_proposal_is_not_agreed(built_site: Path, pid: str) -> None:
     overview = words(built_site, pid)
     assert "Status: Proposed" in overview
-    assert "Agreed To be confirmed" in overview and "Agreed May 2024" not in overview
+    assert "Date agreed To be confirmed" in overview and "Agreed May 2024" not in overview
     assert "Takes effect 1 September 2024" in overview
     for invented in ("Brighton & Hove City Council", "East Sussex County Council", "West Sussex County Council"):
         assert invented not in overview, invented

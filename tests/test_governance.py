@@ -93,8 +93,8 @@ def test_groups_say_whom_they_serve_and_relate_to(site: Path) -> None:
     cdop = words(site, "exampleshire/groups/cdop")
     assert "Accountable to NHS Exampleshire Integrated Care Board (board) (outside the partnership)" in cdop
     assert "Links with Safer Exampleshire Partnership (outside the partnership)" in cdop
-    assert "How often it meets Every 6 weeks" in cdop
-    assert "How often it meets Once a term" in words(site, "exampleshire/groups/children-board")
+    assert "How often it meets Six-weekly" in cdop
+    assert "How often it meets Termly" in words(site, "exampleshire/groups/children-board")
 
 
 def test_unknown_reporting_line_is_to_be_confirmed_not_the_top(site: Path) -> None:
@@ -109,7 +109,7 @@ def test_meeting_rules_and_member_status(site: Path) -> None:
     assert "Co-chairs: Chief Constable; from Exampleshire Police Chief Nurse; from NHS Exampleshire" in executive
     assert "Independent Scrutineer (non-voting member)" in executive
     assert "Lay member (observer)" in executive
-    assert "How often it meets 6 times a year" in executive
+    assert "How often it meets Bi-monthly" in executive
     assert ("If a meeting is not quorate The meeting goes ahead and decisions are ratified at the next quorate "
             "meeting.") in executive
     assert "Deputies Deputies may attend with full authority to decide." in executive

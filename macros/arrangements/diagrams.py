@@ -34,6 +34,7 @@ KIND_LABELS = {
     "assembly": "Assembly",
     "lead-partners": "Lead safeguarding partners' group",
     "management-group": "Management group",
+    "group": "Group",
     "meeting": "Meeting",
 }
 # Mermaid line for each relation: solid arrow, thick arrow, dotted line without a head.

@@ -72,14 +72,16 @@ class Frequency(Strict):
     at_least: StrictBool = Field(False, description="`true` when the number is a minimum (`at least 3 times a year`).")
     regularly: StrictBool = Field(False, description="`true` when the source says only that it meets regularly.")
     note: Line | None = Field(None, description="Extra detail, e.g. `plus rapid reviews within statutory timescales`.")
+    as_written: Line | None = Field(None, description="The words the source uses; the site shows them as written.")
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: object) -> object:
-        # Why: comms teams write "monthly" or "every 8 weeks", not numbers.
+        # Why: comms teams write "monthly" or "every 8 weeks", not numbers; the page keeps their words
+        # ("four times per year" is not rewritten as "Quarterly") and the numbers serve comparisons.
         if not isinstance(value, str):
             return value
-        return parse_frequency(value)
+        return {**parse_frequency(value), "as_written": " ".join(value.split())}
 
     @property
     def label(self) -> str:
@@ -98,6 +100,8 @@ class Frequency(Strict):
         text = ", ".join(parts) or "To be confirmed"
         if self.at_least and parts:
             text = "At least " + text[0].lower() + text[1:]
+        if self.as_written:
+            text = self.as_written[0].upper() + self.as_written[1:]
         return f"{text} ({self.note})" if self.note else text
 
     @property

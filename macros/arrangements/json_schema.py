@@ -33,8 +33,10 @@ def _record(model: type[Record], defs: dict[str, Any]) -> dict[str, Any]:
         properties[name] = _field(name, info, defs)
         if _one_or_many(model, info):
             # Why: `chair: Independent Chair` (one) and a list of co-chairs are both valid.
-            options = properties[name]["anyOf"]
-            options.insert(1, options[0]["items"])
+            field = properties[name]
+            if "anyOf" not in field:
+                field["anyOf"] = [{"items": field.pop("items"), "type": field.pop("type")}]
+            field["anyOf"].insert(1, field["anyOf"][0]["items"])
         if info.is_required():
             required.append(name)
     schema: dict[str, Any] = {"additionalProperties": False, "properties": properties,

@@ -74,7 +74,8 @@ class Partner(Strict):
         default_factory=list, description="Earlier organisations in this place, e.g. the clinical commissioning group "
                                           "an ICB replaced, with `until:`.")
     areas: list[Line] = Field(
-        default_factory=list, description="Areas this partner also covers beyond the partnership's, if the source says.")
+        default_factory=list, description="The areas this partner serves, when the source says: e.g. which council "
+                                          "of two, or a police force that also covers a neighbouring area.")
     note: Text | None = Field(None, description="What the delegation covers, or where accountability sits.")
 
     _blank = one_or_many("lead", "delegate", "approved_by")
@@ -97,6 +98,7 @@ GroupKind = Literal[
     "lead-partners",
     "management-group",
     "meeting",
+    "group",
 ]
 # The kinds that sit at the top of a structure: with no `reports_to` they are
 # the top; any other group with no `reports_to` has a line "to be confirmed".
@@ -265,8 +267,10 @@ class Member(Strict):
     """A partnership that belongs to a multi-area arrangement."""
 
     partnership: Id | None = Field(None, description="Its id, if its data is on this site.")
-    name: Line = Field(description="Its name.")
+    name: Line | None = Field(description="Its name. Blank if the source does not give it.")
     area: Line | None = Field(None, description="The local authority area it covers.")
+
+    _blank = blanks("name")
 
 
 class Scrutiny(Strict):

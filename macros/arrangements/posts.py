@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated  # noqa: E402
 
-from .fields import DateText, Id, Line, Ref, Strict, Text, in_effect, is_future
+from .fields import DateText, Id, Line, Ref, Strict, Text, in_effect, is_future, one_or_many
 from .frequency import ROTATION_FORMS, parse_rotation
 from .structure import AfterValidator, Field, StrictBool, model_validator
 
@@ -30,8 +30,10 @@ class Post(Strict):
     independent: StrictBool = Field(False, description="`true` when the holder is independent of the partners.")
     also: Line | None = Field(
         None, description="Another role the same holder has, e.g. `Independent Scrutineer` (shown as 'also ...').")
-    nominated_by: Ref | None = Field(
-        None, description="Who nominates the holder: a partner id, a group id or an outside body's id.")
+    nominated_by: list[Ref] = Field(
+        default_factory=list,
+        description="Who nominates or appoints the holder: partner ids, group ids or outside bodies' ids, e.g. "
+                    "`[council, icb, police]` for the partners together.")
     rotates_between: list[Id] = Field(
         default_factory=list, description="Partner ids the post rotates between, e.g. `[police, icb]`.")
     rotates_every: RotationPeriod | None = Field(
@@ -43,6 +45,8 @@ class Post(Strict):
         None, description="A date the source names this holder in post, when it gives no start or end.")
     note: Text | None = Field(None, description="Anything else, e.g. what the delegation covers.")
     rotation: Line | None = Field(None, description="How the rotation works, in words, if more needs saying.")
+
+    _one = one_or_many("nominated_by")
 
     @model_validator(mode="before")
     @classmethod

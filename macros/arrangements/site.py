@@ -157,7 +157,7 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     out += accountable_section(data, root)
     out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
-    out += ["## Key dates", "", facts([("Agreed", date_or_tbc(data.dates.agreed)),
+    out += ["## Key dates", "", facts([("Date agreed", date_or_tbc(data.dates.agreed)),
                                       ("Takes effect", date_or_tbc(data.dates.effective)),
                                       ("Next review", date_or_tbc(data.dates.next_review))])]
     if data.principles:
@@ -200,8 +200,8 @@ def accountable_section(data: Arrangements, root: str) -> list[str]:
     out.append("")
     notes = [f"- {inline(partner_name(data, p.id))}: services delivered by {inline(p.delivered_by)}."
              for p in data.partners if p.delivered_by]
-    notes += [f"- {inline(partner_name(data, p.id))}: also covers {inline(joined(p.areas))}."
-              for p in data.partners if p.areas]
+    notes += [f"- {inline(partner_name(data, p.id))}: covers {inline(joined(p.areas))}."
+              for p in data.partners if p.areas and p.organisation]
     notes += [f"- {inline(partner_name(data, p.id))}: before, {inline(f.name)}"
               + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "") + "."
               for p in data.partners for f in p.former_names]

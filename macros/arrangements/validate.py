@@ -114,9 +114,11 @@ def _check_partner_refs(dataset: Dataset, partnership: Partnership, version: Ver
             if post.rotates_between and post.held_by not in post.rotates_between:
                 _add(dataset, version, (*loc, "held_by"), f"'{post.held_by}' is not in the rotation",
                      "`held_by` names the partner holding the post now; add it to `rotates_between`")
-        if post.nominated_by and post.nominated_by not in partner_ids and post.nominated_by not in bodies:
-            _add(dataset, version, (*loc, "nominated_by"), f"nothing in this file has the id '{post.nominated_by}'",
-                 join_hint(did_you_mean(post.nominated_by, [*partner_ids, *bodies]),
+        for j, ref in enumerate(post.nominated_by):
+            if ref in partner_ids or ref in bodies:
+                continue
+            _add(dataset, version, (*loc, "nominated_by", j), f"nothing in this file has the id '{ref}'",
+                 join_hint(did_you_mean(ref, [*partner_ids, *bodies]),
                            "use a partner, group or outside body id"))
         if len(post.rotates_between) == 1:
             _add(dataset, version, (*loc, "rotates_between"), "a rotation needs at least two partners",

@@ -28,10 +28,11 @@ STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "e
 
 
 def partner_name(data: Arrangements, pid: str) -> str:
-    """A partner by its organisation's name, or by what it is when the source does not name it."""
+    """A partner by its organisation's name, or by what it is (and where) when the source does not name it."""
     for partner in data.partners:
         if partner.id == pid:
-            return partner.organisation or SECTOR_NOUNS[partner.sector]
+            where = f" for {joined(partner.areas)}" if partner.areas else ""
+            return partner.organisation or SECTOR_NOUNS[partner.sector] + where
     return pid
 
 
@@ -68,7 +69,7 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
     if post.partner:
         parts.append(f"from {inline(partner_name(data, post.partner))}")
     if post.nominated_by:
-        parts.append(f"nominated by {inline(body_name(data, post.nominated_by))}")
+        parts.append("nominated by " + joined([inline(body_name(data, ref)) for ref in post.nominated_by]))
     if post.rotates_between or post.rotates_every:
         between = joined([inline(partner_name(data, p)) for p in post.rotates_between])
         rotation = "rotates" + (f" between {between}" if between else "")
