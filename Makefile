@@ -5,8 +5,9 @@ STAMP   := .venv/.installed
 DATA    ?= data
 PORT    ?= 8000
 ONLY    ?=
+ENGINE  ?= mkdocs
 
-.PHONY: serve site validate check test browsers vendor lint schema new-partnership bench clean install
+.PHONY: serve site generate validate check test browsers vendor lint schema new-partnership bench clean install
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv .venv
@@ -23,8 +24,19 @@ serve: $(STAMP)
 	ARRANGEMENTS_ONLY=$(ONLY) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT) --watch data --watch macros --watch overrides
 
 ## Build the site into site/ (only replaced when the whole build succeeds).
+## ENGINE=zensical builds it with Zensical, Material's successor, from pages written out by `generate`.
 site: $(STAMP)
+ifeq ($(ENGINE),zensical)
+	$(PY) -m arrangements generate --site-dir .generated/site
+	rm -rf .generated/site && .venv/bin/zensical build --strict -f mkdocs.generated.yml
+	rm -rf site && mv .generated/site site && echo "Built site (Zensical)"
+else
 	$(PY) scripts/build_site.py --out site
+endif
+
+## Write every data-driven page as Markdown into .generated/ (what any engine builds from).
+generate: $(STAMP)
+	$(PY) -m arrangements generate
 
 ## Check every data file; all problems at once.
 validate: $(STAMP)
