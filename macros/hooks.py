@@ -122,6 +122,12 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
     # print titles as raw HTML, so data text must not reach them as markup.
     if page.title and ("<" in page.title or ">" in page.title):
         page.title = html.escape(page.title, quote=False)
+    # Why: the theme prints a front-matter title and description (news posts) as raw HTML in
+    # its header; overrides/main.html makes them plain text in <title> and <meta>.
+    for key in ("title", "description", "author"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and ("<" in value or ">" in value):
+            page.meta[key] = html.escape(value, quote=False)
     PAGES.context(context, page)
     return context
 
