@@ -60,13 +60,16 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_with_edit(tmp_path_factory, attack)
 
 
-def _set(doc: dict, dotted: str, value: str) -> None:
+def _set(doc: dict, dotted: str, value: str | list[str]) -> None:
     """Put `value` at a dotted path; a list field gets it as its only item."""
     *parents, key = dotted.split(".")
     node: object = doc
     for part in parents:
         node = node[int(part)] if part.isdigit() else node[part]  # type: ignore[index]
     current = node.get(key) if isinstance(node, dict) else None
+    if isinstance(value, list):
+        node[key] = value  # type: ignore[index]
+        return
     node[key] = [value] if isinstance(current, list) or key in LIST_FIELDS else value  # type: ignore[index]
 
 
@@ -80,6 +83,8 @@ ATTACKS = {
     "summary": "Hello <script>alert('summary')</script> [x](javascript:alert(1))",
     "principles": "{{ config.site_name }} {% include 'secret' %} {{ render('agency_lookup') }}",
     "groups.0.name": 'Exec "]); click g_executive call alert() %%{init: {"securityLevel":"loose"}}%%',
+    # A reference definition in one list item and its use in another once made a live javascript: link.
+    "groups.0.responsibilities": ["[z]: javascript:alert('ref')", "[click][z]", "[y]: data:text/html,x", "[y]"],
     "groups.1.name": "Exec </title><script>alert('title')</script>",
     "groups.0.purpose": "![tracker](https://tracker.example/pixel.png) <iframe src=https://evil.example>",
     "groups.0.membership": "<b onclick=alert(1)>member</b>",

@@ -11,13 +11,16 @@ from __future__ import annotations
 import contextlib
 import copy
 import random
+import re
 import shutil
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import yaml
+from arrangements import text
 from arrangements.dataset import load_dataset
 from arrangements.load import parse_text
 from arrangements.model import Arrangements
@@ -125,3 +128,72 @@ def test_mutated_bundled_files_give_a_model_or_clean_problems(which: int, rng: r
         assert problem.line >= 1 and " — " in str(problem)
     if dataset.ok:
         assert "demo" in dataset.partnerships
+
+
+# --- Renderers: data text stays text --------------------------------------------
+
+MD_FRAGMENTS = ["[z]: javascript:alert(1)", "[click][z]", "[z]", "]: ", "](", "(", ")", "[", "]", "<", ">", "&",
+                "&lt;", "&#60;", "<script>", "<img src=x onerror=alert(1)>", "javascript:", "data:", "https://x.org",
+                "tel:", "mailto:", "{: onclick=alert(1)}", "{", "}", "!", "`", "\\", "# ", "> ", "| ", ": ", "- ",
+                "1. ", "===", "---", "\n", "    ", "{{ 6*7 }}", "{% raw %}", "<https://x.org>", "<!--", "-->", "%%"]
+mdish = st.lists(st.one_of(st.sampled_from(MD_FRAGMENTS), st.text(max_size=8)), max_size=30).map("".join)
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "em", "strong", "br"}
+_SAFE_HREF = re.compile(r"(https?://|mailto:|tel:\+?[0-9]+$)")
+
+
+def _site_markdown() -> Any:
+    import markdown
+
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name != "pymdownx.superfences":  # its custom fence needs MkDocs' object tags
+            names.append(name)
+            configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    pass
+
+
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+_MD = _site_markdown()
+
+
+@seed(SEED)
+@settings(max_examples=300, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+@given(mdish, st.sampled_from(["inline", "block", "bullet_list"]))
+def test_data_text_renders_as_the_same_text_and_makes_nothing(value: str, how: str) -> None:
+    """Random text through the shared helpers and the site's own Markdown: no element but the
+    allowed few, no link but https/mailto/tel digits, and (when no link formed and no emphasis
+    was written) exactly the same visible words."""
+    source = {"inline": lambda: text.inline(value), "block": lambda: text.block(value),
+              "bullet_list": lambda: text.bullet_list([value])}[how]()
+    _MD.reset()
+    parser = _Tags()
+    parser.feed(_MD.convert(source))
+    for tag, attrs in parser.tags:
+        assert tag in _ALLOWED_TAGS, (tag, source)
+        assert set(attrs) <= {"href"}, (attrs, source)
+        if tag == "a":
+            assert _SAFE_HREF.match(attrs["href"] or ""), (attrs, source)
+    if how == "inline" and value.strip() and not {"a", "em", "strong"} & {t for t, _ in parser.tags} \
+            and not set("*_") & set(value):
+        assert " ".join("".join(parser.text).split()) == " ".join(value.split()), source

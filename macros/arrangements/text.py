@@ -16,7 +16,9 @@ from functools import lru_cache
 TBC = "*To be confirmed*"
 
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s<>\"'`]*$", re.IGNORECASE)
+# Why `tel:` digits only: `tel:callusmaybe` is no number, and a URL is never a place for words.
+_SAFE_URL = re.compile(r"(?:https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\@]+@[^\s<>\"'`\\]+|tel:\+?[0-9]{3,15})",
+                       re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 # Characters that start Markdown constructs we do not allow from data:
 # headings, block quotes, tables, HTML, reference definitions, attribute lists.
@@ -30,11 +32,11 @@ def escape(value: object) -> str:
 
 def _link(match: re.Match[str]) -> str:
     bang, label, url = match.groups()
-    label = escape(label)
+    label = _label(label)
     if bang:
         # Why: images from data could load third-party content; show the words only.
         return f"[image: {label}]"
-    if _SAFE_URL.match(url):
+    if _SAFE_URL.fullmatch(url):
         return f"[{label}]({url})"
     return label
 
@@ -61,16 +63,38 @@ def _inline(text: str) -> str:
         parts.append(_link(match))
         last = match.end()
     parts.append(_plain(text[last:]))
-    return "".join(parts)
+    return _no_block_start("".join(parts))
 
 
 def _plain(text: str) -> str:
+    """Data text as Markdown that shows exactly these characters and makes nothing.
+
+    Why each escape: `[`/`]` would make reference links (`[z]: javascript:…` in one
+    list item and `[click][z]` in another), `{`/`}` attribute lists (`{: onclick=…}`),
+    backticks code, backslashes escapes (and `![` images); `<` and `&` raw HTML and entities.
+    """
     text = html.escape(text, quote=False)
-    # Why: `{`, `}`, `$`, backslash and backticks are inert in Markdown except as code,
-    # attribute lists and math; escape the ones that could change the page's structure.
-    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("{", "&#123;").replace("}", "&#125;")
-    text = text.replace("[", "\\[").replace("]", "\\]").replace("!", "&#33;") if "](" in text else text
-    return text
+    return text.translate(_PLAIN)
+
+
+_PLAIN = str.maketrans({"\\": "\\\\", "`": "\\`", "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+# Why: text that starts with one of these would become a heading, quote, table, list, definition or rule.
+_LEADING = re.compile(r"^(\s*)(?:([#|:=])|([-+*])(?=\s|$)|([-_*])(?=(?:\s*\4){2,}\s*$)|(\d+)([.)])(?=\s|$))")
+
+
+def _no_block_start(text: str) -> str:
+    def neutral(m: re.Match[str]) -> str:
+        indent, mark, bullet, rule, number, dot = m.groups()
+        if number:
+            return f"{indent}{number}&#{ord(dot)};"
+        return f"{indent}&#{ord(mark or bullet or rule)};"
+
+    return _LEADING.sub(neutral, text, count=1)
+
+
+def _label(text: str) -> str:
+    """A link's words: the same rules as any other text (the URL is checked separately)."""
+    return _plain(text)
 
 
 def block(value: object) -> str:
