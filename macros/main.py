@@ -44,6 +44,9 @@ _TITLE_KEY = "_title_as_written"
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001
     page = env.page
+    # Why: news posts are text from the comms team, not templates; `{{ config }}` in a post stays as written.
+    if page.file.src_uri.startswith("news/posts/"):
+        page.meta["render_macros"] = False
     if page.title:
         page.meta[_TITLE_KEY] = page.title
         page.title = "untitled"
