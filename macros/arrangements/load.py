@@ -139,6 +139,9 @@ _PARSED_LIMIT = 5000
 
 def read_document(path: Path, display: str, problems: ProblemList) -> Document:
     """Parse one file into a Document; every problem is added to `problems`."""
+    if path.is_symlink():  # Why: a link could publish any file on the machine (folders: paths.py)
+        problems.add(display, 1, 1, "the file is a link (symlink) to somewhere else", "replace it with the file itself")
+        return Document(display)
     try:
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_BYTES else b""

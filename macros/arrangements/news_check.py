@@ -49,8 +49,10 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _PLAIN_ONLY = re.compile(r"[<>]|\]\(|\{\{|\{%|\{#")
 
 
-def check_post_files(folder: Path, partnerships: set[str], display_root: Path) -> ProblemList:
-    """Every problem in every post under `folder`, as file:line:column messages."""
+def check_post_files(folder: Path, partnerships: set[str] | None, display_root: Path) -> ProblemList:
+    """Every problem in every post under `folder`, as file:line:column messages.
+
+    `partnerships`: the ids posts may name (None: do not check the names)."""
     problems = ProblemList()
     if not folder.is_dir():
         return problems
@@ -65,7 +67,7 @@ def check_post_files(folder: Path, partnerships: set[str], display_root: Path) -
     return problems
 
 
-def check_post(path: Path, display: str, partnerships: set[str], problems: ProblemList) -> None:
+def check_post(path: Path, display: str, partnerships: set[str] | None, problems: ProblemList) -> None:
     if path.is_symlink() or not path.is_file():
         problems.add(display, 1, 1, "a news post must be an ordinary file, not a link or a folder",
                      "replace it with the post's own text")
@@ -98,7 +100,7 @@ def check_post(path: Path, display: str, partnerships: set[str], problems: Probl
     _check_body(body, body_line, display, problems)
 
 
-def _check_meta(doc: Any, display: str, partnerships: set[str], problems: ProblemList) -> None:
+def _check_meta(doc: Any, display: str, partnerships: set[str] | None, problems: ProblemList) -> None:
     meta: dict[str, Any] = doc.data
 
     def add(key: str, message: str, hint: str, *, index: int | None = None, on_key: bool = False) -> None:
@@ -131,7 +133,9 @@ def _check_meta(doc: Any, display: str, partnerships: set[str], problems: Proble
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             add(key, f"`{key}` must be a list of names", f"write `{key}: [first, second]`")
             continue
-        known = allowed if allowed is not None else sorted(partnerships)
+        if allowed is None and partnerships is None:
+            continue
+        known = allowed if allowed is not None else sorted(partnerships or ())
         for index, item in enumerate(value):
             if item not in known:
                 what = "category" if allowed else "partnership"
