@@ -15,6 +15,7 @@ from .dataset import Dataset
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
+from .phone import UkPhone, dial_digits
 from .problems import Problem, ProblemList
 from .schema import validate_document
 from .structure import Field
@@ -24,7 +25,7 @@ from .validate import dataset_check
 
 class StatementContact(Strict):
     email: Line = Field(description="Team address people write to about accessibility.")
-    phone: Line | None = Field(None, description="Team phone number, if any.")
+    phone: UkPhone | None = Field(None, description="Team phone number, if any.")
     response_days: int = Field(5, ge=1, le=60, description="Working days within which you reply.")
 
 
@@ -85,7 +86,7 @@ def render_statement(dataset: Dataset) -> str:
     if data is None:
         return ""
     contact = data.contact
-    phone = f" or call [{escape(contact.phone)}](tel:{contact.phone.replace(' ', '')})" if contact.phone else ""
+    phone = f" or call [{escape(contact.phone)}](tel:{dial_digits(contact.phone)})" if contact.phone else ""
     issues = "\n\n".join(f"**{inline(item.issue)}**\n\n{block(item.plan)}" for item in data.known_issues)
     return f"""This statement covers this website, published by {inline(data.organisation)}.
 We want as many people as possible to be able to use it: you should be able to zoom in to 400%

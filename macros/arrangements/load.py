@@ -38,6 +38,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .problems import Problem, ProblemList
+from .sense import invisible_characters
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -174,6 +175,7 @@ def _decode_and_parse(raw: bytes, display: str, problems: ProblemList) -> Docume
         line = raw[: error.start].count(b"\n") + 1
         problems.add(display, line, 1, "the file is not UTF-8 text", "save it with UTF-8 encoding")
         return doc
+    invisible_characters(text, display, problems)
     return parse_text(text, display, problems, doc)
 
 

@@ -17,6 +17,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
+from .phone import UkPhone
 from .structure import AfterValidator, Field, Record, StrictBool, StringConstraints, field_validator, model_validator
 
 # Why: every id is used in URLs and cross references, so keep it URL-safe.
@@ -302,7 +303,7 @@ class Contact(Strict):
         description="`emergency` (999), `front-door` (children's services), `out-of-hours`, `police-non-emergency` (101), `helpline` or `other`."
     )
     name: Line = Field(description="What the service is called, e.g. `Children's Services Front Door`.")
-    phone: Line | None = Field(description="Phone number as people should dial it. Blank if not confirmed.")
+    phone: UkPhone | None = Field(description="UK phone number as people should dial it. Blank if not confirmed.")
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)] | None = Field(
         None, description="Web page (https only)."
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 from .load import MAX_BYTES, parse_text
 from .problems import ProblemList, did_you_mean
+from .sense import invisible_characters
 
 # Why a copy: mkdocs.yml's `categories_allowed` (a test keeps the two the same).
 CATEGORIES = ("Arrangements", "Yearly report", "Learning from reviews", "Training and events", "Partnership news")
@@ -83,6 +84,7 @@ def check_post(path: Path, display: str, partnerships: set[str] | None, problems
         problems.add(display, raw[: error.start].count(b"\n") + 1, 1, "the post is not UTF-8 text",
                      "save it with UTF-8 encoding")
         return
+    invisible_characters(text, display, problems)
     opened = _OPEN.match(text)
     close = _CLOSE.search(text, opened.end()) if opened else None
     if not opened or not close:
