@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from arrangements import csp  # noqa: E402
 from arrangements import pages as registry  # noqa: E402
 from arrangements.build import current_dataset, pin  # noqa: E402
 from arrangements.cli import print_problems  # noqa: E402
@@ -133,8 +134,13 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    output = csp.apply(output)
     PAGES.written(page, output)
     return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return csp.apply(output)  # 404.html
 
 
 def on_build_error(error: Exception) -> None:

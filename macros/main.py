@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from arrangements import pages  # noqa: E402
 from arrangements.build import current_dataset  # noqa: E402
+from arrangements.news_check import CHART_CALL  # noqa: E402
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
@@ -44,9 +45,12 @@ _TITLE_KEY = "_title_as_written"
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001
     page = env.page
-    # Why: news posts are text from the comms team, not templates; `{{ config }}` in a post stays as written.
+    # Why: news posts are text from the comms team, not templates; `{{ config }}` in a post stays as
+    # written. The one call a post may make is a structure chart, recognised exactly and run here.
     if page.file.src_uri.startswith("news/posts/"):
         page.meta["render_macros"] = False
+        env.markdown = CHART_CALL.sub(
+            lambda m: pages.render(current_dataset(), "structure_chart", m.group(1), page.file.src_uri), env.markdown)
     if page.title:
         page.meta[_TITLE_KEY] = page.title
         page.title = "untitled"

@@ -60,6 +60,8 @@ def test_categories_match_mkdocs_yml() -> None:
     (GOOD + "[x](vbscript:msgbox)\n", "`vbscript:` address"),
     (GOOD + "[x][z]\n\n[z]: javascript:alert(1)\n", ":12:6: a link to a `javascript:` address"),
     (GOOD + "![pixel](https://tracker.example/p.png)\n", "an image from another website"),
+    (GOOD + "{{ structure_chart('nowhere') }}\n", ":10:1: there is no partnership 'nowhere' for this chart"),
+    (GOOD + "{{ structure_chart('hips') }}\n", ":10:1: a structure chart needs `mermaid: true`"),
 ])
 def test_each_problem_is_named_on_its_line(tmp_path: Path, text: str, expected: str) -> None:
     problems = _problems(tmp_path, text)
@@ -108,7 +110,8 @@ def test_a_broken_post_stops_validate_and_the_build_without_a_traceback(repo_cop
 
 def test_jinja_in_a_post_stays_text(repo_copy: Path, tmp_path: Path) -> None:
     post = repo_copy / "docs" / "news" / "posts" / "2026-11-21-jinja.md"
-    post.write_text(GOOD.replace("# A title", "# Sum {{ 6*7 }}") + "\nSite {{ config.site_url }} {{ 6*7 }}.\n",
+    post.write_text(GOOD.replace("# A title", "# Sum {{ 6*7 }}").replace("---\n\n#", "mermaid: true\n---\n\n#")
+                    + "\nSite {{ config.site_url }} {{ 6*7 }}.\n\n{{ structure_chart('southampton') }}\n",
                     encoding="utf-8")
     try:
         result = build_copy(repo_copy, tmp_path / "site")
@@ -119,3 +122,5 @@ def test_jinja_in_a_post_stays_text(repo_copy: Path, tmp_path: Path) -> None:
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "Site {{ config.site_url }} {{ 6*7 }}." in html, page
         assert "Site https://example.org/" not in html and "Sum 42" not in html, page
+    post_html = (tmp_path / "site" / "news/2026-11-21-jinja/index.html").read_text(encoding="utf-8")
+    assert "Structure in words" in post_html  # the one call a post may make still works

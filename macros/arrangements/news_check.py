@@ -29,7 +29,10 @@ KEYS = {
     "categories": "a list from: " + ", ".join(CATEGORIES),
     "partnerships": "a list of partnership folder names whose home page shows the post",
     "draft": "`true` to keep it off the site",
+    "mermaid": "`true` when the post shows a structure chart",
 }
+# The one page-building call a post may make, on a line of its own; any other `{{ … }}` stays text.
+CHART_CALL = re.compile(r"^\{\{ *structure_chart\( *'([a-z0-9-]+)' *\) *\}\}[ \t]*$", re.MULTILINE)
 MAX_TITLE = 200
 MAX_DESCRIPTION = 300
 EXCERPT_MARK = "<!-- more -->"
@@ -100,6 +103,15 @@ def check_post(path: Path, display: str, partnerships: set[str] | None, problems
     elif doc.data is not None:
         problems.add(display, 2, 1, "the front matter must be `key: value` lines", "see docs/news/posts for examples")
     _check_body(body, body_line, display, problems)
+    for call in CHART_CALL.finditer(body):
+        line = body_line + body[: call.start()].count("\n")
+        if partnerships is not None and call.group(1) not in partnerships:
+            problems.add(display, line, 1, f"there is no partnership '{call.group(1)}' for this chart",
+                         "; ".join(filter(None, [did_you_mean(call.group(1), partnerships),
+                                                 "use a partnership folder name"])))
+        elif not (isinstance(doc.data, dict) and doc.data.get("mermaid") is True):
+            problems.add(display, line, 1, "a structure chart needs `mermaid: true` in the front matter",
+                         "add `mermaid: true` between the `---` lines")
 
 
 def _check_meta(doc: Any, display: str, partnerships: set[str] | None, problems: ProblemList) -> None:
@@ -144,8 +156,9 @@ def _check_meta(doc: Any, display: str, partnerships: set[str] | None, problems:
                 add(key, f"'{item}' is not a {what} on this site",
                     "; ".join(filter(None, [did_you_mean(item, known), "use one of: " + ", ".join(known)])),
                     index=index)
-    if "draft" in meta and not isinstance(meta["draft"], bool):
-        add("draft", "`draft` must be `true` or `false`", "write `draft: true` or remove the line")
+    for key in ("draft", "mermaid"):
+        if key in meta and not isinstance(meta[key], bool):
+            add(key, f"`{key}` must be `true` or `false`", f"write `{key}: true` or remove the line")
 
 
 def _check_date(value: Any, add: Any) -> None:
