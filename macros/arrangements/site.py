@@ -13,7 +13,7 @@ from .dataset import Dataset, Partnership, Version
 from .diagrams import KIND_LABELS, structure_mermaid, structure_outline
 from .model import Arrangements, Chair, Group, Person
 from .pages import Page, call, page_maker, renderer
-from .text import TBC, block, bullet_list, escape, inline, or_tbc
+from .text import TBC, block, bullet_list, escape, inline, link, or_tbc
 
 STATUS_LABELS = {
     "in-force": "In force",
@@ -383,7 +383,7 @@ def versions(dataset: Dataset, pid: str) -> str:
             bits = [f"*{inline(source.title)}*"]
             bits += [inline(x) for x in (source.publisher, source.date) if x]
             if source.url:
-                bits.append(f"[online]({source.url})")
+                bits.append(link("online", source.url))
             out.append(f"- {', '.join(bits)} (used for {inline(version.label)})")
     return "\n".join(out) + "\n"
 

@@ -118,6 +118,27 @@ def block(value: object) -> str:
     return "\n".join(out)
 
 
+def link(label: object, url: object) -> str:
+    """A link from data: the words, linked only when the address is https, mailto or tel digits.
+
+    Why percent-encoding: a `)` or `]` in an address (`https://x/)[y](javascript:…)`) would end
+    the Markdown link early and start another; encoded, the address stays one address.
+    """
+    words = _no_block_start(_plain(" ".join(str(label).split())))
+    address = str(url or "")
+    if not _SAFE_URL.fullmatch(address):
+        return words
+    return f"[{words}]({address.translate(_URL_BRACKETS)})"
+
+
+_URL_BRACKETS = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D"})
+
+
+def cell(value: object) -> str:
+    """Data text inside a Markdown pipe table: `inline`, and a `|` cannot end the cell."""
+    return inline(value).replace("|", "&#124;")
+
+
 def bullet_list(items: list[object], *, empty: str = TBC) -> str:
     if not items:
         return empty
