@@ -158,3 +158,49 @@ def minimal(record: type[Record]) -> dict[str, Any]:
         else:
             made[name] = "x"
     return made
+
+
+INVALID = "javascript:alert(1)"
+INVISIBLE = "Right\u202eto-left"
+
+
+def plant_invalid(data: Any, record: type[Record], loc: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Values the validator must refuse, at every place the data has one; returns their locations.
+
+    Checked text (ids, references, dates, addresses, phone numbers) gets a script link; free text
+    gets a right-to-left override."""
+    planted: list[tuple[Any, ...]] = []
+    if not isinstance(data, dict):
+        return planted
+    for name, info in record.model_fields.items():
+        value = data.get(name)
+        if value is None or info.exclude:
+            continue
+        base, metadata = _unwrap(info.annotation)
+        item_type = get_args(base)[0] if get_origin(base) is list else None
+        if text_kind(info.annotation):
+            if isinstance(value, str):
+                data[name] = INVISIBLE + " " + value
+                planted.append((*loc, name))
+            elif isinstance(value, list) and value and isinstance(value[0], str):
+                value[0] = INVISIBLE + " " + value[0]
+                planted.append((*loc, name, 0))
+        elif _checked_text(base, metadata):
+            if isinstance(value, str):
+                data[name] = INVALID
+                planted.append((*loc, name))
+        elif item_type is not None and _checked_text(*_unwrap(item_type)) and value and isinstance(value[0], str):
+            value[0] = INVALID
+            planted.append((*loc, name, 0))
+        elif inner := record_in(info.annotation):
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    planted += plant_invalid(item, inner, (*loc, name, index))
+            else:
+                planted += plant_invalid(value, inner, (*loc, name))
+    return planted
+
+
+def _checked_text(base: Any, metadata: list[Any]) -> bool:
+    return base is str and any(isinstance(m, AfterValidator) or (isinstance(m, StringConstraints) and m.pattern)
+                               for m in metadata)

@@ -13,6 +13,7 @@ import copy
 import html
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -203,3 +204,30 @@ def test_every_chart_stays_a_chart(injected: Path) -> None:
     FIGURES["charts"] = charts
     assert charts >= 7
     print("\ninjection figures:", {k: v for k, v in FIGURES.items() if k != "missing"})
+
+
+def test_validate_names_the_file_and_line_of_every_refused_value(tmp_path: Path) -> None:
+    """Script links in every checked field (ids, references, dates, addresses, phones) and an
+    invisible character in every free-text field of every bundled file: each is an error on its line."""
+    from arrangements.dataset import load_dataset
+    from arrangements.load import parse_text
+    from arrangements.problems import ProblemList
+    from conftest import REPO
+    from hostile import plant_invalid
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    expected: list[tuple[str, int]] = []
+    for path, record in _files(data):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        locs = plant_invalid(doc, record)
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000)
+        path.write_text(text, encoding="utf-8")
+        marks = parse_text(text, "x", ProblemList())
+        display = "data/" + path.relative_to(data).as_posix()
+        expected += [(display, marks.mark(loc)[0]) for loc in locs]
+    problems = load_dataset(data).problems.errors
+    found = {(p.path, p.line) for p in problems}
+    missing = [where for where in expected if where not in found]
+    FIGURES["refused_values"] = len(expected)
+    assert len(expected) > 500 and not missing, (len(missing), missing[:10])
