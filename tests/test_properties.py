@@ -197,3 +197,36 @@ def test_data_text_renders_as_the_same_text_and_makes_nothing(value: str, how: s
     if how == "inline" and value.strip() and not {"a", "em", "strong"} & {t for t, _ in parser.tags} \
             and not set("*_") & set(value):
         assert " ".join("".join(parser.text).split()) == " ".join(value.split()), source
+
+
+# --- Random text in any free-text field: kept as written, or a message ---------------------
+
+def _text_locations() -> list[tuple[Any, ...]]:
+    from hostile import INVISIBLE, plant_invalid
+
+    doc = yaml.safe_load((REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8"))
+    return [loc for loc in plant_invalid(doc, Arrangements) if _parent(doc, loc)[loc[-1]].startswith(INVISIBLE)]
+
+
+_BASE_DOC = yaml.safe_load((REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8"))
+_TEXT_LOCS = _text_locations()
+
+
+@seed(SEED)
+@settings(max_examples=200, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_TEXT_LOCS), mdish)
+def test_any_text_in_any_field_is_kept_or_refused_with_a_message(loc: tuple[Any, ...], value: str) -> None:
+    doc = copy.deepcopy(_BASE_DOC)
+    _parent(doc, loc)[loc[-1]] = value
+    problems = ProblemList()
+    parsed = parse_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "demo.yml", problems)
+    record = validate_document(parsed, Arrangements, problems)
+    for problem in problems:
+        assert problem.line >= 1 and " — " in str(problem)
+    if record is None or problems.errors:
+        return
+    kept: Any = record
+    for step in loc:
+        kept = kept[step] if isinstance(step, int) else getattr(kept, step)
+    assert kept is None or kept == value.strip() or " ".join(str(kept).split()) == " ".join(value.split()), (kept,
+                                                                                                            value)

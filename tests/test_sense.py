@@ -114,3 +114,11 @@ def test_a_long_chain_across_partnerships_is_fast(tmp_path: Path) -> None:
     dataset = load_dataset(_data(tmp_path, files))
     assert time.perf_counter() - started < 10
     assert not [p for p in dataset.problems if "circle" in p.message]
+
+
+def test_a_group_id_windows_reserves_is_refused(tmp_path: Path) -> None:
+    text = BASE.replace("  - id: learning", "  - id: aux")
+    errors = _errors(tmp_path, text)
+    line = text.splitlines().index("  - id: aux") + 1
+    assert any(e.startswith(f"data/partnerships/demo/arrangements/2024.yml:{line}:") and "Windows reserves" in e
+               for e in errors), errors

@@ -159,7 +159,22 @@ def _one_circle(start: Node, members: set[Node], edges: dict[Node, list[Node]]) 
     return [start]
 
 
+def check_group_addresses(dataset: object) -> None:
+    """A group's id is its page's address (`groups/<id>/`): not a name Windows reserves."""
+    from .paths import RESERVED
+    from .validate import _add
+
+    for partnership in dataset.partnerships.values():  # type: ignore[attr-defined]
+        for version in partnership.versions:
+            for index, group in enumerate(version.arrangements.groups):
+                if group.id.split(".")[0] in RESERVED:
+                    _add(dataset, version, ("groups", index, "id"),
+                         f"the id '{group.id}' is a name Windows reserves, so its page could not be checked out there",
+                         f"rename it, e.g. {group.id}-group, and the `reports_to` lines that name it")
+
+
 def check(dataset: object) -> None:
     """Every sense check that needs the whole data set (validate.py calls this)."""
     check_dates(dataset)
     check_cross_cycles(dataset)
+    check_group_addresses(dataset)
