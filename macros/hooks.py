@@ -45,8 +45,12 @@ _generated: list[registry.Page] = []
 _generated_uris: set[str] = set()
 
 
+_serving: list[bool] = [False]
+
+
 def on_startup(command: str, dirty: bool) -> None:
     PAGES.start(command)
+    _serving[0] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -134,13 +138,13 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    output = csp.apply(output)
+    output = csp.apply(output, serving=_serving[0])
     PAGES.written(page, output)
     return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return csp.apply(output)  # 404.html
+    return csp.apply(output, serving=_serving[0])  # 404.html
 
 
 def on_build_error(error: Exception) -> None:

@@ -45,6 +45,9 @@ def test_a_planted_script_gets_no_hash() -> None:
     page = ('<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' '
             f'{csp.MARKER}"></head><body><script>alert(1)</script></body></html>')
     assert "sha256" not in csp.apply(page)
+    # `mkdocs serve` injects a live-reload script that differs on every request: only the local
+    # preview allows inline scripts; the published build never does (checked on every page above).
+    assert "'unsafe-inline'" in csp.apply(page, serving=True)
 
 
 @pytest.fixture(scope="module")
