@@ -45,12 +45,35 @@ _generated: list[registry.Page] = []
 _generated_uris: set[str] = set()
 
 
-_serving: list[bool] = [False]
-
-
 def on_startup(command: str, dirty: bool) -> None:
     PAGES.start(command)
-    _serving[0] = command == "serve"
+    if command == "serve":
+        _allow_live_reload()
+
+
+def _allow_live_reload() -> None:
+    """`mkdocs serve` adds an inline live-reload script to each page as it sends it, different
+    every time; the page's Content-Security-Policy would refuse it. Add that script's own hash
+    as it is sent, so the preview reloads and the built files stay exactly as published.
+    If MkDocs changes this (private) method, the preview just stops reloading: it fails closed.
+    """
+    from mkdocs.livereload import LiveReloadServer
+
+    original = LiveReloadServer._inject_js_into_html
+    if getattr(original, "allows_csp", False):
+        return
+
+    def inject(self: LiveReloadServer, content: bytes, epoch: int) -> bytes:
+        page = original(self, content, epoch)
+        end = page.rfind(b"</script>")
+        start = page.rfind(b"<script>", 0, end)
+        if start < 0:
+            return page
+        hashed = csp.digest(page[start + len(b"<script>"):end].decode("utf-8")).encode("ascii")
+        return page.replace(b"script-src 'self'", b"script-src 'self' " + hashed, 1)
+
+    inject.allows_csp = True  # type: ignore[attr-defined]
+    LiveReloadServer._inject_js_into_html = inject  # type: ignore[method-assign]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -138,13 +161,13 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    output = csp.apply(output, serving=_serving[0])
+    output = csp.apply(output)
     PAGES.written(page, output)
     return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return csp.apply(output, serving=_serving[0])  # 404.html
+    return csp.apply(output)  # 404.html
 
 
 def on_build_error(error: Exception) -> None:

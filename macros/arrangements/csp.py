@@ -57,17 +57,10 @@ def digest(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def apply(html: str, *, serving: bool = False) -> str:
-    """Fill the page's policy with the hashes of the theme's inline scripts on this page.
-
-    `serving`: `mkdocs serve` adds its own inline live-reload script to every page as it is
-    sent, different each time; the local preview allows inline scripts so that it still
-    reloads. Published pages (`mkdocs build`) never do.
-    """
+def apply(html: str) -> str:
+    """Fill the page's policy with the hashes of the theme's inline scripts on this page."""
     if MARKER not in html:
         return html
-    if serving:
-        return html.replace(MARKER, "'unsafe-inline'", 1)
     allowed = theme_scripts()
     hashes = sorted({digest(m.group("body")) for m in _SCRIPT.finditer(html)
                      if _executable(m.group("attrs")) and any(p.fullmatch(m.group("body")) for p in allowed)})
