@@ -231,3 +231,39 @@ def test_validate_names_the_file_and_line_of_every_refused_value(tmp_path: Path)
     missing = [where for where in expected if where not in found]
     FIGURES["refused_values"] = len(expected)
     assert len(expected) > 500 and not missing, (len(missing), missing[:10])
+
+
+@pytest.mark.browser
+def test_nothing_runs_in_a_browser(injected: Path, browser_page: object) -> None:
+    """The hostile pages opened in Chromium: no alert, no refused script (nothing even tried to run),
+    charts drawn, and search results showing the hostile names as text."""
+    from conftest import serve
+
+    server, url = serve(injected)
+    page = browser_page
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "  # type: ignore[attr-defined]
+                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    try:
+        shown = 0
+        for path in ["southampton/", "southampton/structure/", "north-somerset/reports/2024-25/", "accessibility/",
+                     "agencies/schedule/", "news/2026-11-25-hostile/", "news/", *[
+                         p.parent.relative_to(injected).as_posix() + "/"
+                         for p in sorted(injected.glob("*/groups/*/index.html"))[:3]]]:
+            page.goto(url + path, wait_until="networkidle")  # type: ignore[attr-defined]
+            for link in page.locator("a[href^='javascript:'], a[href^='data:']").all():  # type: ignore[attr-defined]
+                raise AssertionError(f"{path}: {link.get_attribute('href')}")
+            assert page.evaluate("window.__csp") == [], path  # type: ignore[attr-defined]
+            shown += 1
+        page.goto(url + "southampton/structure/", wait_until="networkidle")  # type: ignore[attr-defined]
+        page.wait_for_function("() => document.querySelector('div.mermaid')")  # type: ignore[attr-defined]
+        page.keyboard.press("s")  # type: ignore[attr-defined]
+        page.locator("input.md-search__input").type("onerror")  # type: ignore[attr-defined]
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)  # type: ignore[attr-defined]
+        page.wait_for_timeout(500)  # type: ignore[attr-defined]
+        assert "<img src=x onerror=alert(1)>" in page.locator(".md-search-result").inner_text()  # type: ignore[attr-defined]
+        assert page.evaluate("window.__csp") == [] and alerts == []  # type: ignore[attr-defined]
+        FIGURES["pages_in_browser"] = shown
+    finally:
+        server.shutdown()
