@@ -138,7 +138,7 @@ MD_FRAGMENTS = ["[z]: javascript:alert(1)", "[click][z]", "[z]", "]: ", "](", "(
                 "1. ", "===", "---", "\n", "    ", "{{ 6*7 }}", "{% raw %}", "<https://x.org>", "<!--", "-->", "%%"]
 mdish = st.lists(st.one_of(st.sampled_from(MD_FRAGMENTS), st.text(max_size=8)), max_size=30).map("".join)
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "em", "strong", "br"}
-_SAFE_HREF = re.compile(r"(https?://|mailto:|tel:\+?[0-9]+$)")
+_SAFE_HREF = re.compile(r"(https://|mailto:|tel:\+?[0-9]+$)")
 
 
 def _site_markdown() -> Any:

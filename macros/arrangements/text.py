@@ -1,7 +1,7 @@
 """Turn data text into safe Markdown.
 
 Text in the data comes from many hands and ends up on a public site, so it
-is never trusted: raw HTML is escaped, only http(s), mailto and tel links
+is never trusted: raw HTML is escaped, only https, mailto and tel links
 survive, images are shown as text, and nothing is ever evaluated as a
 template (renderers return strings the macros plugin does not re-render).
 The allowed subset is what comms teams need: emphasis, links and lists.
@@ -16,10 +16,11 @@ from functools import lru_cache
 TBC = "*To be confirmed*"
 
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-# Why `tel:` digits only: `tel:callusmaybe` is no number, and a URL is never a place for words.
-_SAFE_URL = re.compile(r"(?:https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\@]+@[^\s<>\"'`\\]+|tel:\+?[0-9]{3,15})",
+# Why https only: a public safeguarding site sends nobody to an unencrypted page. Why `tel:`
+# digits only: `tel:callusmaybe` is no number, and a URL is never a place for words.
+_SAFE_URL = re.compile(r"(?:https://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\@]+@[^\s<>\"'`\\]+|tel:\+?[0-9]{3,15})",
                        re.IGNORECASE)
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_AUTOLINK = re.compile(r"<(https://[^>\s]+)>")
 # Characters that start Markdown constructs we do not allow from data:
 # headings, block quotes, tables, HTML, reference definitions, attribute lists.
 _BLOCK_START = re.compile(r"^(\s*)([#>|]|\[[^\]]*\]:|\{:?)", re.MULTILINE)
