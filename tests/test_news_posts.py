@@ -56,6 +56,8 @@ def test_categories_match_mkdocs_yml() -> None:
     (GOOD + "[x]( JaVaScRiPt:alert(1))\n", "`javascript:` address"),
     (GOOD + "[x](java&#115;cript:alert(1))\n", "`javascript:` address"),
     (GOOD + "[x](<javascript:alert(1)>)\n", "`javascript:` address"),
+    (GOOD + "[x](<java\tscript:alert(1)>)\n", "`javascript:` address"),
+    (GOOD + "[x][z]\n\n[z]: <java\tscript:alert(1)>\n", "`javascript:` address"),
     (GOOD + "[x](data:text/html;base64,PHNjcmlwdD4=)\n", "`data:` address"),
     (GOOD + "[x](vbscript:msgbox)\n", "`vbscript:` address"),
     (GOOD + "[x][z]\n\n[z]: javascript:alert(1)\n", ":12:6: a link to a `javascript:` address"),

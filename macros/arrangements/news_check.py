@@ -46,8 +46,9 @@ _HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
 # Link destinations: inline `[x](dest)`, images, and reference definitions `[x]: dest`.
-_INLINE_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)")
+# Why `<…>` whole: inside angle brackets an address may hold a tab (`<java\tscript:…>`), which browsers drop.
+_INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S*)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _PLAIN_ONLY = re.compile(r"[<>]|\]\(|\{\{|\{%|\{#")
@@ -204,7 +205,7 @@ def _check_body(body: str, first_line: int, display: str, problems: ProblemList)
 def _check_destination(dest: str, line: int, column: int, display: str, problems: ProblemList) -> None:
     # Why: browsers decode entities and ignore tabs and newlines in addresses,
     # so `java&#115;cript:` and `java\tscript:` are still script links.
-    plain = re.sub(r"[\x00-\x20]", "", html.unescape(dest)).lower()
+    plain = re.sub(r"[\x00-\x20]", "", html.unescape(dest.removeprefix("<").removesuffix(">"))).lower()
     scheme = _SCHEME.match(plain)
     if scheme and scheme.group(1) not in ALLOWED_SCHEMES:
         problems.add(display, line, column, f"a link to a `{scheme.group(1)}:` address is not allowed",
