@@ -126,3 +126,18 @@ def test_jinja_in_a_post_stays_text(repo_copy: Path, tmp_path: Path) -> None:
         assert "Site https://example.org/" not in html and "Sum 42" not in html, page
     post_html = (tmp_path / "site" / "news/2026-11-21-jinja/index.html").read_text(encoding="utf-8")
     assert "Structure in words" in post_html  # the one call a post may make still works
+
+
+def test_posts_in_sub_folders_and_linked_posts_are_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "posts"
+    (folder / "2026").mkdir(parents=True)
+    (folder / "2026" / "deep.md").write_text(GOOD + "[x](javascript:alert(1))\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.md").write_text(GOOD, encoding="utf-8")
+    (folder / "linked.md").symlink_to(elsewhere / "secret.md")
+    (folder / "folder-link").symlink_to(elsewhere, target_is_directory=True)
+    problems = [str(p) for p in check_post_files(folder, {"southampton"}, tmp_path)]
+    assert any(p.startswith("posts/2026/deep.md:10:5: a link to a `javascript:`") for p in problems), problems
+    assert any(p.startswith("posts/linked.md:1:1: a news post must be an ordinary file") for p in problems)
+    assert any(p.startswith("posts/folder-link:1:1: a link (symlink)") for p in problems), problems

@@ -61,13 +61,18 @@ def check_post_files(folder: Path, partnerships: set[str] | None, display_root: 
     problems = ProblemList()
     if not folder.is_dir():
         return problems
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.name.endswith(".md"):
+    # Why every level: the blog plugin publishes posts from sub-folders too. Links are not followed.
+    for path in sorted(folder.rglob("*")):
+        if path.name.startswith(".") or not (path.name.endswith(".md") or path.is_symlink()):
             continue
         try:
             display = path.relative_to(display_root).as_posix()
         except ValueError:
             display = path.name
+        if path.is_symlink() and not path.name.endswith(".md"):
+            problems.add(display, 1, 1, "a link (symlink) among the news posts",
+                         "replace it with the files themselves: posts are read only from docs/news/posts")
+            continue
         check_post(path, display, partnerships, problems)
     return problems
 
