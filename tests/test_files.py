@@ -66,6 +66,16 @@ def test_a_symlinked_reference_file_is_refused(tmp_path: Path) -> None:
     assert any("data/reference/relevant-agency-schedule.yml:1:1: the file is a link" in m for m in _messages(data))
 
 
+def test_a_linked_site_folder_is_refused(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    elsewhere = tmp_path / "site-elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(REPO / "data" / "site" / "accessibility.yml", elsewhere / "accessibility.yml")
+    (data / "site").symlink_to(elsewhere, target_is_directory=True)
+    messages = _messages(data)
+    assert any(m.startswith("data/site/accessibility.yml:1:1: the folder 'site' is a link") for m in messages), messages
+
+
 def test_a_report_folder_linked_elsewhere_is_refused(tmp_path: Path) -> None:
     data = _data(tmp_path)
     elsewhere = tmp_path / "reports-elsewhere"

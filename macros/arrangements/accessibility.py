@@ -15,6 +15,7 @@ from .dataset import Dataset
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
+from .paths import LINK_HINT, link_problem
 from .phone import UkPhone, dial_digits
 from .problems import Problem, ProblemList
 from .schema import validate_document
@@ -64,14 +65,18 @@ def _load(path: Path, mtime: float) -> tuple[AccessibilityStatement | None, tupl
 
 def statement(dataset: Dataset) -> AccessibilityStatement | None:
     path = dataset.root / STATEMENT_FILE
-    return _load(path, path.stat().st_mtime)[0] if path.exists() else None
+    if not path.exists() or link_problem(path, dataset.root):
+        return None
+    return _load(path, path.stat().st_mtime)[0]
 
 
 @dataset_check
 def check_statement(dataset: Dataset) -> None:
     """Problems in the statement file are reported with all the others."""
     path = dataset.root / STATEMENT_FILE
-    if path.exists():
+    if reason := path.exists() and link_problem(path, dataset.root):
+        dataset.problems.add(f"data/{STATEMENT_FILE}", 1, 1, reason, LINK_HINT)
+    elif path.exists():
         dataset.problems.extend(_load(path, path.stat().st_mtime)[1])
 
 
