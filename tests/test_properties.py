@@ -230,3 +230,20 @@ def test_any_text_in_any_field_is_kept_or_refused_with_a_message(loc: tuple[Any,
         kept = kept[step] if isinstance(step, int) else getattr(kept, step)
     assert kept is None or kept == value.strip() or " ".join(str(kept).split()) == " ".join(value.split()), (kept,
                                                                                                             value)
+
+
+@seed(SEED)
+@settings(max_examples=200, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+@given(yamlish, mdish)
+def test_any_news_post_gives_clean_problems(front: str, body: str) -> None:
+    """A post with any front matter and any body: problems with a line and advice, never an exception."""
+    from arrangements.news_check import check_post_files
+
+    folder = _TEMP / "posts"
+    folder.mkdir(exist_ok=True)
+    (folder / "post.md").write_text(f"---\n{front}\n---\n\n{body}\n", encoding="utf-8")
+    started = time.perf_counter()
+    problems = check_post_files(folder, {"southampton"}, _TEMP)
+    assert time.perf_counter() - started < PER_CALL_SECONDS
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1 and " — " in str(problem), str(problem)
