@@ -107,6 +107,7 @@ def test_one_version_in_two_extensions_is_refused(tmp_path: Path) -> None:
 def test_folder_names_that_make_no_portable_address(tmp_path: Path, name: str, words: str) -> None:
     messages = _messages(_data(tmp_path, name))
     assert any(words in m and "rename" in m for m in messages), messages
+    assert all("\n" not in m for m in messages)  # one problem, one line of output
 
 
 @pytest.mark.parametrize("stem", ["nul", "2024\n"])

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from .load import Document, read_document
 from .model import Arrangements, Group
-from .paths import LINK_HINT, duplicate_stems, id_problem, link_problem
+from .paths import LINK_HINT, duplicate_stems, id_problem, link_problem, shown
 from .problems import ProblemList
 from .reference import Checklist, Schedule
 from .schema import validate_document
@@ -158,7 +158,7 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
     display = _display(path, root)
     link = link_problem(path, root)
     if wrong := id_problem(path.name) or (link and (link, LINK_HINT)):
-        problems.add(display, 1, 1, *wrong)
+        problems.add(shown(display), 1, 1, *wrong)  # a newline in a name must not break the report
         dataset.unloaded.add(path.name)
         return
     files = sorted((path / "arrangements").glob("*.yml")) + sorted((path / "arrangements").glob("*.yaml"))
@@ -176,7 +176,7 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
     partnership = Partnership(path.name)
     for file in sorted(files, key=lambda f: f.stem):
         if wrong := id_problem(file.stem, "version name", version=True):
-            problems.add(_display(file, root), 1, 1, *wrong)
+            problems.add(shown(_display(file, root)), 1, 1, *wrong)
             continue
         model, doc = _load(file, root, Arrangements, problems)
         if model is not None:
@@ -186,7 +186,7 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
                      f"rename it to {file.stem}.yml (a .yaml report would not be published)")
     for file in sorted((path / "reports").glob("*.yml")) if REPORT_MODEL else []:
         if wrong := id_problem(file.stem, "report file name", version=True):
-            problems.add(_display(file, root), 1, 1, *wrong)
+            problems.add(shown(_display(file, root)), 1, 1, *wrong)
             continue
         report, _ = _load(file, root, REPORT_MODEL, problems)
         if report is not None:
