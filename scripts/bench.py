@@ -101,7 +101,11 @@ def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]
 def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros")}
     validate = [sys.executable, "-m", "arrangements", "validate", "--data", str(data)]
-    validate_s, _, _, output = run_measured(validate, env)
+    try:
+        validate_s, _, _, output = run_measured(validate, env)
+    except KeyboardInterrupt:
+        print(f"{label:<9} interrupted while validating: nothing measured for it", flush=True)
+        raise
     inner = float(re.search(r"in ([0-9.]+) s", output).group(1))
     site = work / f"site-{label}"
     docs = work / f"control-docs-{label}"
