@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from arrangements import csp  # noqa: E402
 from arrangements import pages as registry  # noqa: E402
 from arrangements.build import current_dataset, pin  # noqa: E402
 from arrangements.cli import print_problems  # noqa: E402
@@ -46,6 +47,33 @@ _generated_uris: set[str] = set()
 
 def on_startup(command: str, dirty: bool) -> None:
     PAGES.start(command)
+    if command == "serve":
+        _allow_live_reload()
+
+
+def _allow_live_reload() -> None:
+    """`mkdocs serve` adds an inline live-reload script to each page as it sends it, different
+    every time; the page's Content-Security-Policy would refuse it. Add that script's own hash
+    as it is sent, so the preview reloads and the built files stay exactly as published.
+    If MkDocs changes this (private) method, the preview just stops reloading: it fails closed.
+    """
+    from mkdocs.livereload import LiveReloadServer
+
+    original = LiveReloadServer._inject_js_into_html
+    if getattr(original, "allows_csp", False):
+        return
+
+    def inject(self: LiveReloadServer, content: bytes, epoch: int) -> bytes:
+        page = original(self, content, epoch)
+        end = page.rfind(b"</script>")
+        start = page.rfind(b"<script>", 0, end)
+        if start < 0:
+            return page
+        hashed = csp.digest(page[start + len(b"<script>"):end].decode("utf-8")).encode("ascii")
+        return page.replace(b"script-src 'self'", b"script-src 'self' " + hashed, 1)
+
+    inject.allows_csp = True  # type: ignore[attr-defined]
+    LiveReloadServer._inject_js_into_html = inject  # type: ignore[method-assign]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -122,13 +150,24 @@ def on_page_context(context: dict, page: MkPage, config: MkDocsConfig, nav: obje
     # print titles as raw HTML, so data text must not reach them as markup.
     if page.title and ("<" in page.title or ">" in page.title):
         page.title = html.escape(page.title, quote=False)
+    # Why: the theme prints a front-matter title and description (news posts) as raw HTML in
+    # its header; overrides/main.html makes them plain text in <title> and <meta>.
+    for key in ("title", "description", "author"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and ("<" in value or ">" in value):
+            page.meta[key] = html.escape(value, quote=False)
     PAGES.context(context, page)
     return context
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    output = csp.apply(output)
     PAGES.written(page, output)
     return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return csp.apply(output)  # 404.html
 
 
 def on_build_error(error: Exception) -> None:

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from arrangements import pages  # noqa: E402
 from arrangements.build import current_dataset  # noqa: E402
+from arrangements.news_check import CHART_CALL  # noqa: E402
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
@@ -44,6 +45,11 @@ _TITLE_KEY = "_title_as_written"
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001
     page = env.page
+    # Why: news posts are text from the comms team, not templates; `{{ config }}` in a post stays as
+    # written. The one call a post may make is a structure chart, recognised exactly and run here.
+    if page.file.src_uri.startswith("news/posts/"):
+        page.meta["render_macros"] = False
+        env.markdown = CHART_CALL.sub(lambda m: _chart(m.group(1), page.file.src_uri), env.markdown)
     if page.title:
         page.meta[_TITLE_KEY] = page.title
         page.title = "untitled"
@@ -53,3 +59,10 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001
     page = env.page
     if _TITLE_KEY in page.meta:
         page.title = page.meta.pop(_TITLE_KEY)
+
+
+def _chart(pid: str, page_uri: str) -> str:
+    dataset = current_dataset()
+    if pid not in dataset.partnerships:  # a preview (ONLY=...) without that partnership
+        return f"*The structure chart of {pid} is not part of this preview.*"
+    return pages.render(dataset, "structure_chart", pid, page_uri)

@@ -101,7 +101,11 @@ def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]
 def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros")}
     validate = [sys.executable, "-m", "arrangements", "validate", "--data", str(data)]
-    validate_s, _, _, output = run_measured(validate, env)
+    try:
+        validate_s, _, _, output = run_measured(validate, env)
+    except KeyboardInterrupt:
+        print(f"{label:<9} interrupted while validating: nothing measured for it", flush=True)
+        raise
     inner = float(re.search(r"in ([0-9.]+) s", output).group(1))
     site = work / f"site-{label}"
     docs = work / f"control-docs-{label}"
@@ -121,6 +125,13 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
         for index in range(pairs):
             for command in ((ours, plain) if index % 2 == 0 else (plain, ours)):
                 (builds if command is ours else controls).append(run_measured(command, env))
+    except KeyboardInterrupt:
+        # Why: an interrupted run still says what it measured of this data set.
+        control = f", control fastest {min(c[0] for c in controls):.1f}s" if controls else ""
+        fastest = f": build fastest {min(b[0] for b in builds):.1f}s" if builds else ""
+        print(f"{label:<9} validate {inner:.2f}s; interrupted after {len(builds)} build(s) and "
+              f"{len(controls)} control(s){fastest}{control}", flush=True)
+        raise
     finally:
         config.unlink(missing_ok=True)
     # The data layer's own work, timed without MkDocs: a figure the machine's drift disturbs less.
@@ -199,33 +210,50 @@ def main() -> int:
     sizes = [10] if args.quick else args.sizes
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     folders = {"bundled": REPO / "data"}
-    for n in sizes:
-        folders[f"N={n}"] = work / f"data-{n}"
-        subprocess.run([sys.executable, "scripts/synth.py", "--n", str(n), "--seed", "1", "--out",
-                        str(folders[f"N={n}"])], cwd=REPO, check=True, capture_output=True)
-    if not args.serve_only:
-        build_figures(folders, work, args.repeat)
-        if sizes and not args.quick:
-            separate_sites(folders[f"N={max(sizes)}"], work)
-        print()
-    serve_figures(folders, max(sizes, default=0), args.quick)
-    shutil.rmtree(work, ignore_errors=True)
+    try:
+        for n in sizes:
+            folders[f"N={n}"] = work / f"data-{n}"
+            subprocess.run([sys.executable, "scripts/synth.py", "--n", str(n), "--seed", "1", "--out",
+                            str(folders[f"N={n}"])], cwd=REPO, check=True, capture_output=True)
+        if not args.serve_only:
+            build_figures(folders, work, args.repeat)
+            if sizes and not args.quick:
+                separate_sites(folders[f"N={max(sizes)}"], work)
+            print()
+        serve_figures(folders, max(sizes, default=0), args.quick)
+    except KeyboardInterrupt:
+        print("\nInterrupted: the figures above are what was measured before Ctrl-C.", flush=True)
+        return 130
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
 def build_figures(folders: dict[str, Path], work: Path, repeat: int) -> None:
-    rows = [bench(label, data, work, repeat) for label, data in folders.items()]
-    header = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} {'paired':>7} "
-              f"{'spread':>7} {'layer':>7} {'of ctl':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} "
-              f"{'HTML/page':>10} {'group page':>11}")
-    print(header)
-    for r in rows:
-        print(f"{r['data']:<9} {r['validate_s']:>8.2f}s {r['build_s']:>7.1f}s {r['control_s']:>7.1f}s "
-              f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['paired']:>7.0%} {r['spread']:>7.0%} "
-              f"{r['layer_s']:>6.2f}s "
-              f"{r['layer_share']:>7.0%} {r['build_peak_mb']:>8.0f} "
-              f"{r['pages']:>6} {r['bytes'] / 1e6:>10.1f} {r['html_median'] / 1e3:>9.0f}k "
-              f"{r['group_page'] / 1e3:>10.0f}k")
+    print(HEADER, flush=True)
+    rows = []
+    # Why a row as soon as it is measured: an interrupted run keeps what it has.
+    for label, data in folders.items():
+        rows.append(bench(label, data, work, repeat))
+        _print_row(rows[-1])
+    _print_legend(rows)
+
+
+HEADER = (f"{'data':<9} {'validate':>9} {'build':>8} {'control':>8} {'overhead':>9} {'CPU over':>9} {'paired':>7} "
+          f"{'spread':>7} {'layer':>7} {'of ctl':>7} {'peak MB':>8} {'pages':>6} {'output MB':>10} "
+          f"{'HTML/page':>10} {'group page':>11}")
+
+
+def _print_row(r: dict[str, object]) -> None:
+    print(f"{r['data']:<9} {r['validate_s']:>8.2f}s {r['build_s']:>7.1f}s {r['control_s']:>7.1f}s "
+          f"{r['overhead']:>8.0%} {r['cpu_overhead']:>9.0%} {r['paired']:>7.0%} {r['spread']:>7.0%} "
+          f"{r['layer_s']:>6.2f}s "
+          f"{r['layer_share']:>7.0%} {r['build_peak_mb']:>8.0f} "
+          f"{r['pages']:>6} {r['bytes'] / 1e6:>10.1f} {r['html_median'] / 1e3:>9.0f}k "
+          f"{r['group_page'] / 1e3:>10.0f}k", flush=True)
+
+
+def _print_legend(rows: list[dict[str, object]]) -> None:
     print("validate: in-process time for the whole data folder; build: `mkdocs build --strict` wall time,")
     print(f"fastest of {rows[-1]['pairs']} runs ({rows[0]['pairs']} for small sites) interleaved with the control's;")
     print("CPU over: the same ratio in CPU time (user + system); paired: median over the back-to-back pairs of")

@@ -3,43 +3,100 @@
 Why: a failed build must never leave a half-written or mixed site/ that
 could be deployed. The old site/ stays untouched unless the whole build
 succeeds; the swap is two renames on the same disk.
+
+Leftovers: a build that is stopped (Ctrl-C, `kill`) removes its staging
+folder; one that is killed outright cannot, so each build first removes
+staging folders whose build is no longer running (their process id is in
+the name). The published folder gets ordinary permissions (folders 0755,
+files 0644): a temporary folder is created private (0700), and a web server
+running as another user would answer 403.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: leave its folder alone
+    return True
+
+
+def remove_stale(out: Path) -> list[Path]:
+    """Staging folders left by builds that were killed; returns what was removed."""
+    removed = []
+    pattern = re.compile(rf"\.{re.escape(out.name)}-building-(\d+)-")
+    for folder in out.parent.glob(f".{out.name}-building-*"):
+        match = pattern.match(folder.name)
+        if folder.is_dir() and not folder.is_symlink() and (match is None or not _running(int(match.group(1)))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def ordinary_permissions(folder: Path) -> None:
+    """Folders 0755, files 0644, whatever the umask or mkdtemp chose."""
+    folder.chmod(0o755)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(root, name), 0o644)
+
+
 def build(out: Path, extra: list[str]) -> int:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging), *extra])
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build failed, so {out} was left as it was. Fix the problems above and build again.",
-              file=sys.stderr)
-        return result.returncode
-    previous = out.with_name(f".{out.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if out.exists():
-        out.rename(previous)
-    staging.rename(out)
-    shutil.rmtree(previous, ignore_errors=True)
+    for folder in remove_stale(out):
+        print(f"Removed {folder.name}, left by a build that was stopped.", file=sys.stderr)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-{os.getpid()}-", dir=out.parent))
+    try:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging),
+                                 *extra])
+        if result.returncode != 0:
+            print(f"The build failed, so {out} was left as it was. Fix the problems above and build again.",
+                  file=sys.stderr)
+            return result.returncode
+        ordinary_permissions(staging)
+        previous = out.with_name(f".{out.name}-previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if out.exists():
+            out.rename(previous)
+        staging.rename(out)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already after a good build
     print(f"Built {out}")
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through `finally`, which removes the staging folder
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("site"))
     args, extra = parser.parse_known_args()
-    return build(args.out, extra)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        return build(args.out, extra)
+    except KeyboardInterrupt:
+        print("Stopped: the site was left as it was.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

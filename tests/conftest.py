@@ -54,6 +54,24 @@ def build_with_edit(factory: pytest.TempPathFactory, edit: Callable[[str], str],
     return out
 
 
+def copy_repo(into: Path) -> Path:
+    """The parts of the repository a build reads, copied: news posts and pages can be planted there."""
+    root = into / "repo"
+    root.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs", "overrides", "macros", "data"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def build_copy(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """A strict build of a copied repository (its own macros, docs and data)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARRANGEMENTS_")}
+    env["PYTHONPATH"] = str(root / "macros")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")

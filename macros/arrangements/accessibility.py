@@ -9,23 +9,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from .dataset import Dataset
 from .dates import long_date
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
+from .paths import LINK_HINT, link_problem
+from .phone import UkPhone, dial_digits
 from .problems import Problem, ProblemList
 from .schema import validate_document
-from .structure import Field
-from .text import block, escape, inline
+from .structure import Field, StringConstraints
+from .text import block, escape, inline, link
 from .validate import dataset_check
 
 
 class StatementContact(Strict):
-    email: Line = Field(description="Team address people write to about accessibility.")
-    phone: Line | None = Field(None, description="Team phone number, if any.")
+    email: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$",
+                                            max_length=200)] = Field(
+        description="Team address people write to about accessibility.")
+    phone: UkPhone | None = Field(None, description="Team phone number, if any.")
     response_days: int = Field(5, ge=1, le=60, description="Working days within which you reply.")
 
 
@@ -62,14 +66,18 @@ def _load(path: Path, mtime: float) -> tuple[AccessibilityStatement | None, tupl
 
 def statement(dataset: Dataset) -> AccessibilityStatement | None:
     path = dataset.root / STATEMENT_FILE
-    return _load(path, path.stat().st_mtime)[0] if path.exists() else None
+    if not path.exists() or link_problem(path, dataset.root):
+        return None
+    return _load(path, path.stat().st_mtime)[0]
 
 
 @dataset_check
 def check_statement(dataset: Dataset) -> None:
     """Problems in the statement file are reported with all the others."""
     path = dataset.root / STATEMENT_FILE
-    if path.exists():
+    if reason := path.exists() and link_problem(path, dataset.root):
+        dataset.problems.add(f"data/{STATEMENT_FILE}", 1, 1, reason, LINK_HINT)
+    elif path.exists():
         dataset.problems.extend(_load(path, path.stat().st_mtime)[1])
 
 
@@ -86,7 +94,8 @@ def render_statement(dataset: Dataset) -> str:
     if data is None:
         return ""
     contact = data.contact
-    phone = f" or call [{escape(contact.phone)}](tel:{contact.phone.replace(' ', '')})" if contact.phone else ""
+    phone = f" or call {link(contact.phone, 'tel:' + dial_digits(contact.phone))}" if contact.phone else ""
+    email = link(contact.email, f"mailto:{contact.email}")
     issues = "\n\n".join(f"**{inline(item.issue)}**\n\n{block(item.plan)}" for item in data.known_issues)
     return f"""This statement covers this website, published by {inline(data.organisation)}.
 We want as many people as possible to be able to use it: you should be able to zoom in to 400%
@@ -105,12 +114,12 @@ The standard we test against is {inline(data.standard)}. This website is
 
 {block(data.alternative_formats)}
 
-Email [{escape(contact.email)}](mailto:{contact.email}){phone}. We reply within {contact.response_days} working days.
+Email {email}{phone}. We reply within {contact.response_days} working days.
 
 ## Reporting a problem with this website
 
 If you find a problem that is not listed here, or think we are not meeting the requirements,
-email [{escape(contact.email)}](mailto:{contact.email}).
+email {email}.
 
 ## Enforcement
 

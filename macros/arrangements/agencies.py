@@ -26,6 +26,7 @@ from .model import Group, RelevantAgency
 from .pages import Page, call, page_maker, renderer
 from .reference import ScheduleEntry, ScheduleHeading
 from .text import TBC, attr, block, inline
+from .text import link as data_link
 
 SECTION = ("For agencies",)
 DUTIES_URI = "agencies/index.md"
@@ -137,7 +138,9 @@ def _group_links(agency: NamedAgency, page_uri: str) -> str:
 def _kinds(agency: NamedAgency, page_uri: str) -> str:
     if not agency.entries:
         return "Not yet matched to the schedule"
-    return "; ".join(f"[{inline(entry.title)}]({rel(SCHEDULE_URI, page_uri)}#{heading_slug(heading.title)})"
+    # Why the heading's id, not a slug of its words: words from data made anchors that the
+    # page's own headings did not have (hostile or unusual text broke the strict build).
+    return "; ".join(f"[{inline(entry.title)}]({rel(SCHEDULE_URI, page_uri)}#{heading.id})"
                      for heading, entry in agency.entries)
 
 
@@ -273,7 +276,9 @@ def _regulation_link(dataset: Dataset) -> str:
     if schedule is None:
         return "The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 (SI 2018/789)."
     title = f"{inline(schedule.title)} ({inline(schedule.reference)})"
-    return f"[{title}]({schedule.url})." if schedule.url and schedule.url.startswith("https://") else f"{title}."
+    if schedule.url and schedule.url.startswith("https://"):
+        return f"{data_link(f'{schedule.title} ({schedule.reference})', schedule.url)}."
+    return f"{title}."
 
 
 # --- the schedule page ---------------------------------------------------------------------------
@@ -296,7 +301,7 @@ def agency_schedule(dataset: Dataset) -> str:
     for heading in schedule.headings:
         rows = [f"| {cell(_entry_text(entry))} | {cell(inline(entry.reference))} "
                 f"| {cell(_named_by(by_entry.get(entry.id, []), page))} |" for entry in heading.entries]
-        parts += [f"## {inline(heading.title)}",
+        parts += [f"## {inline(heading.title)} {{ #{heading.id} }}",
                   "\n".join(["| Kind of body | Legal reference | Named on this site by |", "|---|---|---|", *rows])]
     unmapped = [item for item in named if not item.entries]
     if unmapped:

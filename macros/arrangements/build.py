@@ -24,8 +24,14 @@ def data_root() -> Path:
     return Path(os.environ.get("ARRANGEMENTS_DATA") or REPO / "data").resolve()
 
 
+# Why the posts too: they are checked with the data (news_check.py), so an edited post during
+# `mkdocs serve` must be checked again, not served from the last dataset.
+POSTS = REPO / "docs" / "news" / "posts"
+
+
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((str(p), p.stat().st_mtime) for p in root.rglob("*.y*ml") if p.is_file()))
+    files = [*root.rglob("*.y*ml"), *(POSTS.rglob("*") if POSTS.is_dir() else [])]
+    return tuple(sorted((str(p), p.lstat().st_mtime) for p in files if p.is_file() or p.is_symlink()))
 
 
 def pin(dataset: Dataset | None) -> None:

@@ -19,13 +19,15 @@ from typing import Any, TypeVar
 
 from .load import Document, read_document
 from .model import Arrangements, Group
+from .paths import LINK_HINT, duplicate_stems, id_problem, link_problem, shown
 from .problems import ProblemList
 from .reference import Checklist, Schedule
 from .schema import validate_document, validate_partial
 from .structure import Record
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
+# Why `\Z`: `$` also matches before a final newline (a folder name can end in one).
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*\Z")
 T = TypeVar("T")
 
 
@@ -114,6 +116,9 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _load(path: Path, root: Path, model: type[Record], problems: ProblemList) -> tuple[Any, Document]:
+    if reason := link_problem(path, root):
+        problems.add(_display(path, root), 1, 1, reason, LINK_HINT)
+        return None, Document(_display(path, root))
     doc = read_document(path, _display(path, root), problems)
     return validate_document(doc, model, problems), doc
 
@@ -145,28 +150,36 @@ def load_dataset(root: Path) -> Dataset:
         if path.name.startswith(".") or not path.is_dir():
             continue
         _load_partnership(dataset, path)
-    if dataset.partnerships or dataset.partial or not problems:
-        check_dataset(dataset)
+    # Why always: files checked on their own (the accessibility statement, news posts) must be
+    # reported in the same run even when every partnership file has errors.
+    check_dataset(dataset)
     return dataset
 
 
 def _load_partnership(dataset: Dataset, path: Path) -> None:
     problems, root = dataset.problems, dataset.root
     display = _display(path, root)
-    if not ID_PATTERN.match(path.name):
-        problems.add(display, 1, 1, f"'{path.name}' is not a valid partnership folder name",
-                     "use lowercase letters, digits and hyphens, e.g. north-somerset")
+    link = link_problem(path, root)
+    if wrong := id_problem(path.name) or (link and (link, LINK_HINT)):
+        problems.add(shown(display), 1, 1, *wrong)  # a newline in a name must not break the report
+        dataset.unloaded.add(path.name)
         return
     files = sorted((path / "arrangements").glob("*.yml")) + sorted((path / "arrangements").glob("*.yaml"))
-    if not files:
+    duplicates = duplicate_stems(files)
+    for same in duplicates.values():
+        names = " and ".join(f.name for f in same)
+        for file in same:
+            problems.add(_display(file, root), 1, 1, f"two files for one version: {names}",
+                         "keep one of them (use .yml), or rename one to another version")
+        files = [f for f in files if f not in same]
+    if not files and not duplicates:
         problems.add(display, 1, 1, "this partnership has no arrangements file",
                      f"add {display}/arrangements/<year>.yml (run `make new-partnership ID={path.name}`)")
         return
     partnership = Partnership(path.name)
     for file in sorted(files, key=lambda f: f.stem):
-        if not VERSION_PATTERN.match(file.stem):
-            problems.add(_display(file, root), 1, 1, f"'{file.stem}' is not a usable version name",
-                         "name the file after the year it was agreed, e.g. 2024.yml")
+        if wrong := id_problem(file.stem, "version name", version=True):
+            problems.add(shown(_display(file, root)), 1, 1, *wrong)
             continue
         doc = read_document(file, _display(file, root), problems)
         model, whole = validate_partial(doc, Arrangements, problems)
@@ -174,7 +187,13 @@ def _load_partnership(dataset: Dataset, path: Path) -> None:
             partnership.versions.append(Version(file.stem, model, doc, doc.path))
         elif model is not None:
             dataset.partial.append((partnership, Version(file.stem, model, doc, doc.path)))
+    for file in sorted((path / "reports").glob("*.yaml")):
+        problems.add(_display(file, root), 1, 1, "a report file must end in .yml",
+                     f"rename it to {file.stem}.yml (a .yaml report would not be published)")
     for file in sorted((path / "reports").glob("*.yml")) if REPORT_MODEL else []:
+        if wrong := id_problem(file.stem, "report file name", version=True):
+            problems.add(shown(_display(file, root)), 1, 1, *wrong)
+            continue
         report, _ = _load(file, root, REPORT_MODEL, problems)
         if report is not None:
             partnership.reports[file.stem] = report

@@ -38,6 +38,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .problems import Problem, ProblemList
+from .sense import invisible_characters
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -154,6 +155,9 @@ _PARSED_LIMIT = 5000
 
 def read_document(path: Path, display: str, problems: ProblemList) -> Document:
     """Parse one file into a Document; every problem is added to `problems`."""
+    if path.is_symlink():  # Why: a link could publish any file on the machine (folders: paths.py)
+        problems.add(display, 1, 1, "the file is a link (symlink) to somewhere else", "replace it with the file itself")
+        return Document(display)
     try:
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_BYTES else b""
@@ -186,6 +190,7 @@ def _decode_and_parse(raw: bytes, display: str, problems: ProblemList) -> Docume
         line = raw[: error.start].count(b"\n") + 1
         problems.add(display, line, 1, "the file is not UTF-8 text", "save it with UTF-8 encoding")
         return doc
+    invisible_characters(text, display, problems)
     return parse_text(text, display, problems, doc)
 
 

@@ -29,6 +29,7 @@ from .fields import (
     one_or_many,
 )
 from .frequency import FREQUENCY_FORMS, Frequency, parse_frequency
+from .phone import UkPhone
 from .posts import Post
 from .structure import Field, StringConstraints, model_validator
 
@@ -229,7 +230,7 @@ class Contact(Strict):
         description="`emergency` (999), `front-door` (children's services), `out-of-hours`, `police-non-emergency` (101), `helpline` or `other`."
     )
     name: Line = Field(description="What the service is called, e.g. `Children's Services Front Door`.")
-    phone: Line | None = Field(description="Phone number as people should dial it. Blank if not confirmed.")
+    phone: UkPhone | None = Field(description="UK phone number as people should dial it. Blank if not confirmed.")
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)] | None = Field(
         None, description="Web page (https only)."
     )

@@ -23,7 +23,7 @@ from .model import DateText, Id, Line, Strict, Text, blanks
 from .pages import Page, call, page_maker, renderer
 from .problems import ProblemList, did_you_mean, join_hint
 from .structure import Field, StrictBool, model_validator
-from .text import TBC, block, escape, inline, or_tbc
+from .text import TBC, block, cell, escape, inline, or_tbc
 from .validate import dataset_check
 from .wording import SECTOR_LABELS, SERVES_WORDS
 
@@ -282,8 +282,9 @@ def bar_chart(title: str, rows: list[tuple[str, float, str]], unit: str,
         f'<span class="bar__value">{escape(shown)}</span></div>'
         for label, value, shown in rows)
     if equivalent is None:
-        equivalent = [f"| {escape(title)} | {escape(unit)} |", "| --- | ---: |",
-                      *[f"| {escape(label)} | {escape(shown)} |" for label, _, shown in rows], ""]
+        # Why `cell`, not `escape`: a table is Markdown, where `[x](javascript:…)` would still make a link.
+        equivalent = [f"| {cell(title)} | {cell(unit)} |", "| --- | ---: |",
+                      *[f"| {cell(label)} | {cell(shown)} |" for label, _, shown in rows], ""]
     return [f'<figure class="bar-chart" aria-hidden="true"><figcaption>{escape(title)}</figcaption>{bars}</figure>',
             "", *equivalent]
 

@@ -13,7 +13,7 @@ from .dataset import Dataset, Partnership, Version
 from .dates import date_or_tbc, long_date, today
 from .model import Arrangements
 from .pages import Page, call, page_maker, renderer
-from .text import TBC, block, bullet_list, escape, inline
+from .text import TBC, block, bullet_list, escape, inline, link
 from .wording import SECTOR_LABELS, body_name, joined, partner_name, post_text, posts_history, posts_now
 
 STATUS_LABELS = {
@@ -351,7 +351,7 @@ def versions(dataset: Dataset, pid: str) -> str:
             bits += [f"published by {inline(source.publisher)}"] if source.publisher else []
             bits += [long_date(source.date)] if source.date else []
             if source.url and source.url.startswith("https://"):
-                bits.append(f"[online]({source.url})")
+                bits.append(link("online", source.url))
             elif source.url:  # Why text: data links are https only; an http address is shown, not followed
                 bits.append(f"address: {inline(source.url)}")
             out.append(f"- {', '.join(bits)} (used for {inline(version.label)})")

@@ -218,7 +218,7 @@ def _constrained(inner: Check, rules: list[StringConstraints], afters: list[Call
         for longest, pattern, source in limits:
             if longest is not None and len(value) > longest:
                 return _error(errors, loc, "string_too_long", value, max_length=longest)
-            if pattern is not None and not pattern.search(value):
+            if pattern is not None and not pattern.fullmatch(value):  # `$` alone lets a final newline through
                 return _error(errors, loc, "string_pattern_mismatch", value, pattern=source)
         for after in afters:
             try:

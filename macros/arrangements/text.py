@@ -1,7 +1,7 @@
 """Turn data text into safe Markdown.
 
 Text in the data comes from many hands and ends up on a public site, so it
-is never trusted: raw HTML is escaped, only http(s), mailto and tel links
+is never trusted: raw HTML is escaped, only https, mailto and tel links
 survive, images are shown as text, and nothing is ever evaluated as a
 template (renderers return strings the macros plugin does not re-render).
 The allowed subset is what comms teams need: emphasis, links and lists.
@@ -16,8 +16,11 @@ from functools import lru_cache
 TBC = "*To be confirmed*"
 
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s<>\"'`]*$", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# Why https only: a public safeguarding site sends nobody to an unencrypted page. Why `tel:`
+# digits only: `tel:callusmaybe` is no number, and a URL is never a place for words.
+_SAFE_URL = re.compile(r"(?:https://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\@]+@[^\s<>\"'`\\]+|tel:\+?[0-9]{3,15})",
+                       re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(https://[^>\s]+)>")
 # Characters that start Markdown constructs we do not allow from data:
 # headings, block quotes, tables, HTML, reference definitions, attribute lists.
 _BLOCK_START = re.compile(r"^(\s*)([#>|]|\[[^\]]*\]:|\{:?)", re.MULTILINE)
@@ -30,11 +33,11 @@ def escape(value: object) -> str:
 
 def _link(match: re.Match[str]) -> str:
     bang, label, url = match.groups()
-    label = escape(label)
+    label = _label(label)
     if bang:
         # Why: images from data could load third-party content; show the words only.
         return f"[image: {label}]"
-    if _SAFE_URL.match(url):
+    if _SAFE_URL.fullmatch(url):
         return f"[{label}]({url})"
     return label
 
@@ -61,16 +64,38 @@ def _inline(text: str) -> str:
         parts.append(_link(match))
         last = match.end()
     parts.append(_plain(text[last:]))
-    return "".join(parts)
+    return _no_block_start("".join(parts))
 
 
 def _plain(text: str) -> str:
+    """Data text as Markdown that shows exactly these characters and makes nothing.
+
+    Why each escape: `[`/`]` would make reference links (`[z]: javascript:…` in one
+    list item and `[click][z]` in another), `{`/`}` attribute lists (`{: onclick=…}`),
+    backticks code, backslashes escapes (and `![` images); `<` and `&` raw HTML and entities.
+    """
     text = html.escape(text, quote=False)
-    # Why: `{`, `}`, `$`, backslash and backticks are inert in Markdown except as code,
-    # attribute lists and math; escape the ones that could change the page's structure.
-    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("{", "&#123;").replace("}", "&#125;")
-    text = text.replace("[", "\\[").replace("]", "\\]").replace("!", "&#33;") if "](" in text else text
-    return text
+    return text.translate(_PLAIN)
+
+
+_PLAIN = str.maketrans({"\\": "\\\\", "`": "\\`", "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+# Why: text that starts with one of these would become a heading, quote, table, list, definition or rule.
+_LEADING = re.compile(r"^(\s*)(?:([#|:=])|([-+*])(?=\s|$)|([-_*])(?=(?:\s*\4){2,}\s*$)|(\d+)([.)])(?=\s|$))")
+
+
+def _no_block_start(text: str) -> str:
+    def neutral(m: re.Match[str]) -> str:
+        indent, mark, bullet, rule, number, dot = m.groups()
+        if number:
+            return f"{indent}{number}&#{ord(dot)};"
+        return f"{indent}&#{ord(mark or bullet or rule)};"
+
+    return _LEADING.sub(neutral, text, count=1)
+
+
+def _label(text: str) -> str:
+    """A link's words: the same rules as any other text (the URL is checked separately)."""
+    return _plain(text)
 
 
 def block(value: object) -> str:
@@ -92,6 +117,27 @@ def block(value: object) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+def link(label: object, url: object) -> str:
+    """A link from data: the words, linked only when the address is https, mailto or tel digits.
+
+    Why percent-encoding: a `)` or `]` in an address (`https://x/)[y](javascript:…)`) would end
+    the Markdown link early and start another; encoded, the address stays one address.
+    """
+    words = _no_block_start(_plain(" ".join(str(label).split())))
+    address = str(url or "")
+    if not _SAFE_URL.fullmatch(address):
+        return words
+    return f"[{words}]({address.translate(_URL_BRACKETS)})"
+
+
+_URL_BRACKETS = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D"})
+
+
+def cell(value: object) -> str:
+    """Data text inside a Markdown pipe table: `inline`, and a `|` cannot end the cell."""
+    return inline(value).replace("|", "&#124;")
 
 
 def bullet_list(items: list[object], *, empty: str = TBC) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from . import sense
 from .dataset import Dataset, Partnership, Version
 from .model import Arrangements, Post
 from .problems import did_you_mean, join_hint
@@ -43,6 +44,7 @@ def check_dataset(dataset: Dataset) -> None:
                 check(dataset, partnership, version)
     for check in DATASET_CHECKS:
         check(dataset)
+    sense.check(dataset)  # values of the right shape that cannot be right (dates, circles across files)
 
 
 def _add(dataset: Dataset, version: Version, loc: tuple, message: str, hint: str = "", *, key: bool = False,
