@@ -14,7 +14,7 @@ from .diagrams import KIND_LABELS, structure_mermaid, structure_outline
 from .model import Arrangements, Group
 from .pages import renderer
 from .site import _not_current_banner, _root_for, _version, facts, history_block, to_root
-from .text import TBC, block, bullet_list, escape, inline, or_tbc
+from .text import TBC, block, bullet_list, escape, inline, link, or_tbc
 from .wording import (
     RELATION_WORDS,
     SELF,
@@ -46,7 +46,7 @@ def structure(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
                 "Groups of the partnership report to, are accountable to or work with these bodies, "
                 "which are not part of the partnership:", ""]
         for body in data.outside_bodies:
-            name = f"[{inline(body.name)}]({body.url})" if body.url else inline(body.name)
+            name = link(body.name, body.url) if body.url else inline(body.name)
             out.append(f"- {name}" + (f": {inline(body.note)}" if body.note else ""))
         out.append("")
     return "\n".join(out) + "\n"
