@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .bodies import TOP_KINDS, Group, OutsideBody
 from .dataset import Dataset, Partnership, Version
 from .dates import long_date
-from .model import TOP_KINDS, Group, OutsideBody
 from .text import inline
 from .wording import SELF, SERVES_WORDS, joined
 

@@ -7,8 +7,9 @@ reader never sees an id such as `icb`. A fact the source leaves out is
 
 from __future__ import annotations
 
+from .bodies import TOP_KINDS, Group
 from .dates import long_date
-from .model import TOP_KINDS, Arrangements, Group, Post
+from .model import Arrangements, Post
 from .posts import holders
 from .text import TBC, inline
 
