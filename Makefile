@@ -78,6 +78,7 @@ new-partnership: $(STAMP)
 ## Print build and validation figures for the bundled and synthetic data.
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_engines.py
 
 clean:
 	rm -rf site .cache

@@ -1,0 +1,85 @@
+"""Benchmark the two engines: generate, then MkDocs or Zensical, against today's MkDocs build.
+
+For the bundled data and a synthetic national dataset it prints, each the
+fastest of --repeat runs, in one run:
+- generate: writing every data-driven page, the navigation, open data and feed into .generated/;
+- mkdocs (hooks): today's default build, virtual pages added by the hooks (the control);
+- zensical: `zensical build` of the generated files;
+- zensical total: generate + zensical, what `make site ENGINE=zensical` costs;
+and the ratio of each to the control. Prints figures; asserts nothing.
+
+Usage: python scripts/bench_engines.py [--n 150] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{(result.stdout + result.stderr)[-2000:]}")
+    return time.perf_counter() - started
+
+
+def fastest(command: list[str], env: dict[str, str], repeat: int) -> float:
+    return min(timed(command, env) for _ in range(repeat))
+
+
+def measure(label: str, data: Path, work: Path, repeat: int) -> None:
+    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    site = ".generated/bench-site"
+    generate = fastest([sys.executable, "-m", "arrangements", "generate", "--data", str(data), "--site-dir", site],
+                       env, repeat)
+    zensical = fastest([str(ZENSICAL), "build", "-f", "mkdocs.generated.yml"], env, repeat)
+    mkdocs = fastest([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "mkdocs")],
+                     env, repeat)
+    pages = sum(1 for _ in (REPO / site).rglob("*.html"))
+    shutil.rmtree(REPO / site, ignore_errors=True)
+    total = generate + zensical
+    print(f"{label:<10} {pages:6d} {generate:9.2f} {mkdocs:9.2f} {zensical:9.2f} {total:9.2f}"
+          f" {zensical / mkdocs:9.2f} {total / mkdocs:9.2f}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=150, help="partnerships in the synthetic dataset (0: none)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each step; the fastest counts")
+    args = parser.parse_args()
+    if not ZENSICAL.exists():
+        print("Zensical is not installed: run `make install`.", file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="bench-engines-"))
+    folders = {"bundled": REPO / "data"}
+    try:
+        if args.n:
+            folders[f"N={args.n}"] = work / "data"
+            subprocess.run([sys.executable, "scripts/synth.py", "--n", str(args.n), "--seed", "1", "--out",
+                            str(folders[f"N={args.n}"])], cwd=REPO, check=True, capture_output=True)
+        print(f"{'data':<10} {'pages':>6} {'generate':>9} {'mkdocs':>9} {'zensical':>9} {'gen+zens':>9}"
+              f" {'zens/mkd':>9} {'total/mkd':>9}   (seconds, fastest of {args.repeat}; mkdocs = control)")
+        for label, data in folders.items():
+            measure(label, data, work, args.repeat)
+    except KeyboardInterrupt:
+        print("\nInterrupted: the rows above are what was measured.", flush=True)
+        return 130
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
