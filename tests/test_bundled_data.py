@@ -179,3 +179,10 @@ def test_every_bundled_file_passes_the_schema_editors_use() -> None:
         data = read_document(path, str(path), ProblemList()).data
         errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
         assert not errors, f"{path.name}: {errors[:3]}"
+
+
+def test_validate_warns_where_the_help_panel_has_no_number(dataset: Dataset) -> None:
+    warnings = [str(p) for p in dataset.problems if p.severity == "warning"]
+    assert any("north-somerset" in w and "has no phone number yet" in w and "shows its website instead" in w
+               for w in warnings), warnings
+    assert any("north-somerset" in w and "no out-of-hours children's services contact" in w for w in warnings)

@@ -238,3 +238,15 @@ def test_terms_link_to_words_we_use(built_site: Path) -> None:
     assert '<dt id="lsp">Lead safeguarding partner (LSP)' in glossary
     assert '<dt id="dsp">Delegated safeguarding partner (DSP)' in glossary
     assert "Integrated Care Board (ICB)" in glossary and "Relevant agency" in glossary
+
+
+def test_help_panel_never_shows_a_blank_number(built_site: Path) -> None:
+    """A contact with no phone shows its website; the most urgent number comes first."""
+    markup = page(built_site, "north-somerset")
+    start = markup.index('<aside class="help-panel"')
+    panel = markup[start:markup.index("</aside>", start)]
+    assert "to be confirmed" not in panel.lower()
+    assert "Children&#39;s services in North Somerset" in panel and "Website" in panel
+    names = re.findall(r'help-panel__name">([^<]+)<', panel)
+    assert names[0].startswith("Police, if a child is in immediate danger")
+    assert names.index("Children&#39;s services in North Somerset") < names.index("Police non-emergency number")

@@ -38,12 +38,18 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
     panels = {}
     for pid, partnership in dataset.partnerships.items():
         data = partnership.data
-        if data.contacts:
+        # Why this order and filter: the most urgent number first, and never a blank where a number
+        # goes; a contact with no phone shows its website, one with neither is left out.
+        shown = sorted((c for c in data.contacts if c.phone or c.url), key=lambda c: URGENCY.index(c.kind))
+        if shown:
             panels[pid] = {
                 "name": data.short_name or data.name,
-                "contacts": [c.model_dump(exclude_none=False) for c in data.contacts],
+                "contacts": [c.model_dump(exclude_none=False) for c in shown],
             }
     return panels
+
+
+URGENCY = ["emergency", "front-door", "out-of-hours", "police-non-emergency", "helpline", "other"]
 
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)

@@ -303,6 +303,26 @@ def suggest_schedule(name: str, dataset: Dataset) -> str:
     return best
 
 
+def _check_contacts(dataset: Dataset, partnership: Partnership, version: Version) -> None:
+    """The help panel is what a worried family reads first: it must never show a blank where a number goes."""
+    if version is not partnership.current or version.arrangements.kind == "multi-area":
+        return
+    contacts = version.arrangements.contacts
+    kinds = {c.kind for c in contacts}
+    for kind, words in (("front-door", "children's services"), ("out-of-hours", "out-of-hours children's services")):
+        if kind not in kinds:
+            _add(dataset, version, ("contacts",), f"there is no {words} contact (`kind: {kind}`)",
+                 "families look for this number first: add it with its phone number", severity="warning")
+    for i, contact in enumerate(contacts):
+        if contact.phone is None and contact.url is None:
+            _add(dataset, version, ("contacts", i, "phone"), f"'{contact.name}' has no phone number and no website",
+                 "the help panel leaves it out until one is added", severity="warning")
+        elif contact.phone is None and contact.kind in ("front-door", "out-of-hours"):
+            _add(dataset, version, ("contacts", i, "phone"), f"'{contact.name}' has no phone number yet",
+                 "the help panel shows its website instead; add the number families should call",
+                 severity="warning")
+
+
 CHECKS: list[Check] = [
     _check_unique_ids,
     _check_partner_refs,
@@ -311,5 +331,6 @@ CHECKS: list[Check] = [
     _check_multi_area,
     _check_dates,
     _check_schedule,
+    _check_contacts,
 ]
 
