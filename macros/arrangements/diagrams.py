@@ -227,6 +227,9 @@ def _notes(graph: Graph, node: Node) -> list[str]:
         sub = _sublabel(node, graph)
         if sub and sub != KIND_LABELS.get(group.kind):
             notes.append(inline(sub[0].lower() + sub[1:]))
+        unknown = "reporting line to be confirmed"
+        if not group.reports_to and group.kind not in TOP_KINDS and unknown not in (sub or ""):
+            notes.append(unknown)
     parents = [graph.nodes[p].name for p in _parents(graph, node.key)]
     if len(parents) > 1:
         notes.append("reports to " + joined([inline(o) for o in parents]))
