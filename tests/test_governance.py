@@ -130,8 +130,9 @@ def test_chart_draws_outside_bodies_and_three_kinds_of_line(site: Path) -> None:
     assert "Young Voices Group<br/><small>Young people's group, reporting line to be confirmed" in markup
     text = words(site, "exampleshire/structure")
     assert "Exampleshire Safeguarding Adults Board (outside the partnership) Adults' Practice Group" in text
-    assert "Child Death Overview Panel (review group, reporting line to be confirmed; is accountable to NHS " \
-           "Exampleshire Integrated Care Board (board); links with Safer Exampleshire Partnership)" in text
+    assert ("Child Death Overview Panel (review group, reporting line to be confirmed; is accountable to NHS "
+            "Exampleshire Integrated Care Board (board); links with Safer Exampleshire Partnership; supported by "
+            "Young Voices Group)") in text
     assert "Neglect workstream (ended March 2025)" in text
     assert "Bodies outside the partnership" in text
 
@@ -204,3 +205,18 @@ def test_check_accepts_a_partnership_its_scrutineer_leads(data: Path) -> None:
     block = text[text.index(chair):text.index("groups:\n")]
     assert _checked(data, block, "led_by: scrutineer\n")["chair"]["status"] == "covered"
     assert _checked(data, block, "chair:\n")["chair"]["status"] == "to be confirmed"
+
+
+def test_oversight_support_and_partnership_links(site: Path) -> None:
+    markup = html.unescape(page(site, "exampleshire/structure"))
+    assert 'g_executive -->|"oversees"| o_community_safety' in markup
+    assert 'g_cdop -.->|"supported by"| g_young_voices' in markup
+    text = words(site, "exampleshire/structure")
+    assert "Safeguarding Executive (oversees Safer Exampleshire Partnership)" in text
+    assert "The partnership works with Westshire Safeguarding Children Partnership." in words(site, "exampleshire")
+    assert "Oversees Safer Exampleshire Partnership (outside the partnership)" in \
+        words(site, "exampleshire/groups/executive")
+
+
+def test_agreed_without_a_date(site: Path) -> None:
+    assert "Date agreed The partners agreed them; the date is not given" in words(site, "exampleshire/versions/2023")

@@ -108,6 +108,10 @@ class Group(Strict):
         default_factory=list, description="Bodies the group is accountable to, when that differs from reporting.")
     links_with: list[Ref] = Field(
         default_factory=list, description="Bodies the group works with without reporting to them.")
+    oversees: list[Ref] = Field(
+        default_factory=list, description="Bodies outside the partnership the group oversees, e.g. a community safety partnership.")
+    supported_by: list[Ref] = Field(
+        default_factory=list, description="Bodies that support the group's work, e.g. a business unit or an engagement group.")
     joint_with: list[Line] = Field(
         default_factory=list,
         description="Other bodies this group is shared with (one group serving both), e.g. `Southampton Safeguarding Adults Board`.",

@@ -143,7 +143,7 @@ def _group_changes(old: Arrangements, new: Arrangements) -> list[Change]:
 def _terms(was: Group, now: Group, old: Arrangements, new: Arrangements) -> list[str]:
     """Relations, whom it serves, members and meeting rules: each change as a sentence."""
     out = []
-    for field in ("reports_to", "accountable_to", "links_with"):
+    for field in RELATION_WORDS:
         before = [body_name(old, ref) for ref in getattr(was, field)]
         after = [body_name(new, ref) for ref in getattr(now, field)]
         if before != after:

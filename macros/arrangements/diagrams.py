@@ -38,8 +38,10 @@ KIND_LABELS = {
     "meeting": "Meeting",
 }
 # Mermaid line for each relation: solid arrow, thick arrow, dotted line without a head.
-EDGE_STYLES = {"reports_to": "-->", "accountable_to": "==>", "links_with": "-.-"}
-EDGE_WORDS = {"reports_to": "reports to", "accountable_to": "accountable to", "links_with": "links with"}
+EDGE_STYLES = {"reports_to": "-->", "accountable_to": "==>", "links_with": "-.-", "oversees": "-->",
+               "supported_by": "-.->"}
+EDGE_WORDS = {"reports_to": "reports to", "accountable_to": "accountable to", "links_with": "links with",
+              "oversees": "oversees", "supported_by": "supported by"}
 
 
 @dataclass

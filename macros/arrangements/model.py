@@ -32,7 +32,7 @@ from .fields import (
 from .frequency import FREQUENCY_FORMS, Frequency, parse_frequency
 from .phone import UkPhone
 from .posts import Post
-from .structure import Field, StringConstraints
+from .structure import Field, StrictBool, StringConstraints
 
 __all__ = ["TBC_WORDS", "DateText", "FREQUENCY_FORMS", "Frequency", "GroupRef", "Id", "Line", "Post", "Ref",
            "Strict", "Text", "blank_to_none", "blanks", "parse_frequency"]
@@ -147,6 +147,8 @@ class Source(Strict):
 
 class Dates(Strict):
     agreed: DateText | None = Field(description="When the partners agreed these arrangements. Blank if not known.")
+    agreed_undated: StrictBool = Field(
+        False, description="`true` when the source says the partners agreed them but gives no date.")
     effective: DateText | None = Field(None, description="When they took or take effect.")
     next_review: DateText | None = Field(description="When they will next be reviewed. Blank if not set.")
     last_reviewed: DateText | None = Field(None, description="When the content was last checked by the partnership team.")
@@ -239,6 +241,10 @@ class Arrangements(Strict):
     principles: list[Text] = Field(default_factory=list, description="The principles the partners work by.")
     objectives: list[Text] = Field(default_factory=list, description="What the arrangements aim to achieve.")
     sources: list[Source] = Field(min_length=1, description="The documents this data comes from.")
+    links_with: list[Ref] = Field(
+        default_factory=list,
+        description="Bodies the partnership as a whole works with (outside bodies' ids or `partnership-id/group-id`), "
+                    "e.g. neighbouring partnerships on shared issues.")
     multi_area: list[Id] = Field(
         default_factory=list, description="Ids of multi-area arrangements this partnership belongs to, e.g. `[hips]`."
     )

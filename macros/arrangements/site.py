@@ -157,7 +157,10 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     out += accountable_section(data, root)
     out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
-    out += ["## Key dates", "", facts([("Date agreed", date_or_tbc(data.dates.agreed)),
+    agreed = date_or_tbc(data.dates.agreed)
+    if data.dates.agreed is None and data.dates.agreed_undated:
+        agreed = "The partners agreed them; the date is not given"
+    out += ["## Key dates", "", facts([("Date agreed", agreed),
                                       ("Takes effect", date_or_tbc(data.dates.effective)),
                                       ("Next review", date_or_tbc(data.dates.next_review))])]
     if data.principles:
@@ -260,6 +263,9 @@ def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements
         out += ["", "### Shared groups", "", "These groups work across all the member areas:", ""]
         out += [f"- [{inline(g.name)}](groups/{g.id}.md)" for g in shared]
         out.append("")
+    if data.links_with:
+        out += ["The partnership works with " + joined([inline(body_name(data, ref)) for ref in data.links_with])
+                + ".", ""]
     for ref in data.multi_area:
         other = dataset.partnerships.get(ref)
         if other:

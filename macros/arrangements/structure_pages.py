@@ -142,7 +142,7 @@ def _relation_rows(dataset: Dataset, partnership: Partnership, data: Arrangement
                    root: str) -> list[tuple[str, str]]:
     rows = [("Reports to", joined([_ref_link(dataset, partnership, data, r, root) for r in group.reports_to])
              if group.reports_to else reporting_line(group, data))]
-    for field in ("accountable_to", "links_with"):
+    for field in list(RELATION_WORDS)[1:]:
         refs = getattr(group, field)
         if refs:
             rows.append((RELATION_WORDS[field].removeprefix("is ").capitalize(),

@@ -13,7 +13,7 @@ from . import sense
 from .dataset import Dataset, Partnership, Version
 from .model import Arrangements, Post
 from .problems import did_you_mean, join_hint
-from .wording import SELF
+from .wording import RELATION_WORDS, SELF
 
 Check = Callable[[Dataset, Partnership, Version], None]
 DatasetCheck = Callable[[Dataset], None]
@@ -162,7 +162,7 @@ def _body_ids(data: Arrangements) -> list[str]:
     return [g.id for g in data.groups] + [b.id for b in data.outside_bodies] + [SELF]
 
 
-RELATIONS = ("reports_to", "accountable_to", "links_with")
+RELATIONS = tuple(RELATION_WORDS)
 
 
 def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Version) -> None:
@@ -212,6 +212,8 @@ def _check_group_refs(dataset: Dataset, partnership: Partnership, version: Versi
             need(("relevant_agencies", i, "groups", j), ref)
     for j, ref in enumerate(data.scrutiny.reports_to if data.scrutiny else []):
         need(("scrutiny", "reports_to", j), ref)
+    for j, ref in enumerate(data.links_with):
+        need(("links_with", j), ref)
 
 
 def _check_cycles(dataset: Dataset, partnership: Partnership, version: Version) -> None:

@@ -21,7 +21,9 @@ SECTOR_NOUNS = {"local-authority": "the council partner", "health": "the health 
                 "police": "the police partner", "education": "the education partner"}
 # A reference to the partnership as a whole (`accountable_to: [partnership]`), when no group has that id.
 SELF = "partnership"
-RELATION_WORDS = {"reports_to": "reports to", "accountable_to": "is accountable to", "links_with": "links with"}
+# Every kind of relation a group can have with another body, in the order pages list them.
+RELATION_WORDS = {"reports_to": "reports to", "accountable_to": "is accountable to", "links_with": "links with",
+                  "oversees": "oversees", "supported_by": "is supported by"}
 SERVES_WORDS = {"children": "children", "adults": "adults", "both": "children and adults"}
 STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "executive": "executive member",
                 "non-executive": "non-executive member", "associate": "associate member", "observer": "observer",
