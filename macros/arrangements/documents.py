@@ -1,0 +1,381 @@
+"""Documents: a partnership's arrangements and yearly reports as PDF and Word files.
+
+The pages stay the main format; a document is the same content for those
+who must put it to a board or through their own sign-off. So a document is
+built from the very renderers the pages use (overview, structure,
+governance, every group's terms of reference; or the report), converted
+with the same Markdown extensions as the site, and never says anything the
+pages do not. Only what belongs to a web page is left out: menus to other
+pages, news, and links between pages (a link to another group in the same
+document becomes a link inside it).
+
+The structure chart is a static SVG (chart_svg.py), so no browser is needed.
+The PDF is written by WeasyPrint as PDF/UA-1 (tagged, with language, title,
+bookmarks and alternative text); the Word file by pandoc from the same
+HTML, with real Heading 1 and Heading 2 styles and the chart as a PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chart_svg import structure_svg
+from .cli import command
+from .dataset import Dataset, Partnership, Version
+from .dates import long_date
+from .pages import render
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "def_list", "toc",
+              "pymdownx.details", "pymdownx.superfences"]
+STYLESHEET = Path(__file__).with_name("documents.css")
+SAMPLE_LABEL = "Illustrative sample data — not real figures"
+STATUS_LABELS = {"in-force": "In force", "proposed": "Proposed", "draft": "Draft",
+                 "superseded": "Replaced by a later version"}
+CHART_SLOT = "DOCUMENT-CHART-SLOT"
+# Sections that only make sense on the web: links to other pages and the news.
+WEB_ONLY_SECTIONS = ("Find out more", "Latest news")
+
+
+class DocumentError(Exception):
+    """A document cannot be made; the message says why in one line, and what to do."""
+
+
+@dataclass
+class Document:
+    pid: str
+    stem: str                       # file name without extension, e.g. arrangements-2024
+    title: str                      # the PDF's title and the Word file's title
+    kind: str                       # "Safeguarding arrangements" / "Yearly report"
+    name: str                       # the partnership's name
+    subtitle: str                   # version label or the years covered
+    facts: list[tuple[str, str]]    # what the cover lists: status, dates
+    body: str                       # HTML, headings from h1
+    sample: bool = False
+    chart: tuple[str, str] | None = None   # (SVG, alternative text)
+
+
+# --- Markdown to HTML ----------------------------------------------------------
+
+def _drop_sections(markdown: str, titles: tuple[str, ...]) -> str:
+    out: list[str] = []
+    skipping = False
+    for line in markdown.split("\n"):
+        if line.startswith("## ") or line.startswith("# "):
+            skipping = line.lstrip("#").strip() in titles
+        if not skipping:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _demote(markdown: str) -> str:
+    """Headings one level down (a group's page becomes a chapter's section)."""
+    return re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.MULTILINE)
+
+
+def _with_anchor(markdown: str, anchor: str) -> str:
+    """The page's first heading gets a fixed id, so links from elsewhere in the document can reach it."""
+    return re.sub(r"^# (.*)$", lambda m: f"# {m.group(1)} {{: #{anchor} }}", markdown, count=1, flags=re.MULTILINE)
+
+
+def _mermaid_to_slot(markdown: str) -> str:
+    return re.sub(r"^``` ?mermaid\n.*?^```$", CHART_SLOT, markdown, flags=re.MULTILINE | re.DOTALL)
+
+
+def to_html(markdown: str) -> str:
+    import markdown as markdown_lib
+
+    return markdown_lib.markdown(markdown, extensions=EXTENSIONS,
+                                 extension_configs={"toc": {"permalink": False}})
+
+
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_LOCAL = re.compile(r"^(?:groups/)?([A-Za-z0-9_-]+)\.md$")
+
+
+def _links(body: str, group_ids: set[str]) -> str:
+    """Links to other pages become plain text, except a group in this document (a link inside it)."""
+    def one(match: re.Match[str]) -> str:
+        href, rest, text = match.groups()
+        if re.match(r"^(https?:|mailto:|tel:)", href):
+            return match.group(0)
+        local = _LOCAL.match(html.unescape(href))
+        if local and local.group(1) in group_ids:
+            return f'<a href="#group-{local.group(1)}"{rest}>{text}</a>'
+        return text
+
+    return _LINK.sub(one, body)
+
+
+def _tidy(body: str) -> str:
+    # Why: the bar charts repeat the table that follows them and are hidden from screen readers on the
+    # page; a PDF's tags cannot hide them, so the table alone carries the figures.
+    body = re.sub(r'<figure class="bar-chart".*?</figure>', "", body, flags=re.DOTALL)
+    body = re.sub(r'<p class="sample-print-note"[^>]*>.*?</p>', "", body, flags=re.DOTALL)
+    # Closed <details> blocks (earlier chairs...) are printed open, as notes.
+    body = re.sub(r'<details class="([^"]*)">\s*<summary>(.*?)</summary>',
+                  r'<div class="admonition \1"><p class="admonition-title">\2</p>', body, flags=re.DOTALL)
+    return body.replace("</details>", "</div>")
+
+
+# --- What each document holds ------------------------------------------------------
+
+def _plain_date(value: str | None) -> str:
+    """A date for the cover, which is plain text (the renderers' *To be confirmed* is Markdown)."""
+    return long_date(value) if value else "To be confirmed"
+
+
+def _version(partnership: Partnership, version_id: str | None) -> Version:
+    if version_id is None:
+        return partnership.current
+    return next(v for v in partnership.versions if v.id == version_id)
+
+
+def arrangements_document(dataset: Dataset, pid: str, version_id: str | None = None) -> Document:
+    partnership = dataset.partnerships[pid]
+    version = _version(partnership, version_id)
+    data = version.arrangements
+    args = (pid,) if version is partnership.current else (pid, version.id)
+    overview = render(dataset, "overview", *args)
+    # Why "About the partnership": the cover already carries the name the page opens with.
+    overview = re.sub(r"^# .*$", "# About the partnership", overview, count=1, flags=re.MULTILINE)
+    parts = [_drop_sections(overview, WEB_ONLY_SECTIONS),
+             _mermaid_to_slot(render(dataset, "structure", *args)),
+             render(dataset, "governance", *args)]
+    if data.groups:
+        parts.append("# Groups and their terms of reference\n")
+    for group in data.groups:
+        page = render(dataset, "group", pid, group.id, *args[1:])
+        parts.append(_demote(_with_anchor(page, f"group-{group.id}")))
+    body = _tidy(_links(to_html("\n\n".join(parts)), {g.id for g in data.groups}))
+    year = version.id
+    facts = [("Status", STATUS_LABELS.get(data.status, data.status)),
+             ("Agreed", _plain_date(data.dates.agreed)), ("Takes effect", _plain_date(data.dates.effective)),
+             ("Next review", _plain_date(data.dates.next_review))]
+    return Document(pid, f"arrangements-{year}", f"{data.name}: {version.label}", "Safeguarding arrangements",
+                    data.name, version.label, facts, body, chart=structure_svg(dataset, partnership, version))
+
+
+def yearly_report_document(dataset: Dataset, pid: str, year: str) -> Document:
+    partnership = dataset.partnerships[pid]
+    report = partnership.reports[year]
+    markdown = render(dataset, "report", pid, year)
+    # The links to the checklist and other pages at the foot of the page.
+    markdown = re.sub(r"\n---\n\n\[How this report meets.*\Z", "\n", markdown, flags=re.DOTALL)
+    body = _tidy(_links(to_html(markdown), set()))
+    name = partnership.data.name
+    facts = [("Covers", f"{long_date(report.period.start)} to {long_date(report.period.end)}"),
+             ("Published", _plain_date(report.published))]
+    return Document(pid, f"report-{year}", f"{name}: yearly report {year}", "Yearly report", name, year, facts,
+                    body, sample=bool(report.sample))
+
+
+def documents_for(dataset: Dataset, pid: str) -> list[Document]:
+    """Every document of a partnership: each version of its arrangements, each yearly report."""
+    partnership = dataset.partnerships[pid]
+    docs = [arrangements_document(dataset, pid, version.id) for version in partnership.versions]
+    return docs + [yearly_report_document(dataset, pid, year) for year in sorted(partnership.reports)]
+
+
+# --- HTML for print and for Word ---------------------------------------------------
+
+def _headings(body: str) -> list[tuple[int, str, str]]:
+    found = re.finditer(r'<h([12])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', body, flags=re.DOTALL)
+    return [(int(m.group(1)), m.group(2), re.sub(r"<[^>]+>", "", m.group(3))) for m in found]
+
+
+def _chart_img(doc: Document, src: str) -> str:
+    assert doc.chart is not None
+    return f'<img class="structure-chart-image" src="{src}" alt="{html.escape(doc.chart[1], quote=True)}">'
+
+
+def print_html(doc: Document) -> str:
+    """The whole document for WeasyPrint: cover, contents with page numbers, then the content."""
+    e = html.escape
+    body = doc.body
+    if doc.chart:
+        data = base64.b64encode(doc.chart[0].encode("utf-8")).decode("ascii")
+        body = body.replace(f"<p>{CHART_SLOT}</p>", _chart_img(doc, f"data:image/svg+xml;base64,{data}"))
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in doc.facts)
+    sample = f'<p class="cover-sample">{e(SAMPLE_LABEL)}</p>' if doc.sample else ""
+    contents = "".join(f'<li class="level-{level}"><a href="#{e(anchor)}">{text}</a></li>'
+                       for level, anchor, text in _headings(body))
+    css = STYLESHEET.read_text(encoding="utf-8")
+    if doc.sample:
+        css += f'\n@page {{ @top-center {{ content: "{SAMPLE_LABEL}"; }} }}\n'
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>{e(doc.title)}</title>
+<meta name="author" content="{e(doc.name, quote=True)}">
+<meta name="description" content="{e(doc.kind + ': ' + doc.subtitle, quote=True)}">
+<style>{css}</style>
+</head>
+<body>
+<section class="cover">
+<p class="cover-kind">{e(doc.kind)}</p>
+<p class="cover-title">{e(doc.name)}</p>
+<p class="cover-subtitle">{e(doc.subtitle)}</p>
+{sample}
+<dl class="cover-facts">{facts}</dl>
+</section>
+<nav class="contents" aria-labelledby="contents-heading">
+<h1 id="contents-heading">Contents</h1>
+<ul>{contents}</ul>
+</nav>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+
+def word_html(doc: Document, chart_png: str | None) -> str:
+    """The content for pandoc: no cover or contents (the Word file has its own title block)."""
+    body = doc.body
+    if doc.chart:
+        # Why no <figure>: pandoc would take the caption as the picture's description, not its alt text.
+        body = re.sub(r'<figure class="structure-chart"[^>]*>', "", body).replace("</figure>", "")
+        body = body.replace("<figcaption", "<p").replace("</figcaption>", "</p>")
+        body = body.replace(f"<p>{CHART_SLOT}</p>", f"<p>{_chart_img(doc, chart_png)}</p>" if chart_png else "")
+    sample = f"<p><strong>{html.escape(SAMPLE_LABEL)}</strong></p>" if doc.sample else ""
+    facts = "".join(f"<p>{html.escape(label)}: {html.escape(value)}</p>" for label, value in doc.facts)
+    return f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(doc.title)}' \
+           f"</title></head><body>{sample}{facts}{body}</body></html>"
+
+
+# --- Writing the files ---------------------------------------------------------------
+
+def write_pdf(doc: Document, path: Path) -> None:
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as error:  # OSError: WeasyPrint is installed but Pango is not
+        raise DocumentError(f"WeasyPrint cannot start ({str(error).splitlines()[0]}): run `make install`, "
+                            "and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`") from None
+    # Why only data: URLs: a document never makes a request to a third party while it is built.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    HTML(string=print_html(doc), url_fetcher=fetcher).write_pdf(path, pdf_variant="pdf/ua-1")
+
+
+def write_docx(doc: Document, path: Path) -> None:
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        raise DocumentError("pandoc is not installed: run `apt-get install pandoc` to make Word files")
+    with tempfile.TemporaryDirectory() as folder:
+        chart = None
+        if doc.chart:
+            try:
+                import cairosvg
+            except (ImportError, OSError) as error:
+                raise DocumentError(f"cairosvg cannot start ({str(error).splitlines()[0]}): run `make install` "
+                                    "and `apt-get install libcairo2`") from None
+            cairosvg.svg2png(bytestring=doc.chart[0].encode("utf-8"), write_to=str(Path(folder) / "chart.png"),
+                             dpi=150, scale=150 / 96)
+            chart = "chart.png"
+        source = Path(folder) / "document.html"
+        source.write_text(word_html(doc, chart), encoding="utf-8")
+        command = [pandoc, "--from=html", "--to=docx", f"--resource-path={folder}", "--metadata=lang:en-GB",
+                   f"--metadata=title:{doc.name}", f"--metadata=subtitle:{doc.kind}: {doc.subtitle}",
+                   f"--output={path}", str(source)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode:
+            message = (result.stderr.strip().splitlines() or ["no message"])[-1]
+            raise DocumentError(f"pandoc could not write {path.name}: {message}")
+    if doc.sample:
+        _label_every_page(path)
+
+
+def _label_every_page(path: Path) -> None:
+    """The illustrative-data label in the Word file's page header, so it is on every page."""
+    import docx
+
+    word = docx.Document(str(path))
+    for section in word.sections:
+        paragraph = section.header.paragraphs[0]
+        paragraph.text = SAMPLE_LABEL
+        paragraph.runs[0].bold = True
+    word.save(str(path))
+
+
+# --- The command ---------------------------------------------------------------------
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    from .cli import DEFAULT_DATA
+
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
+    parser.add_argument("--only", metavar="ID", help="one partnership's documents only")
+    parser.add_argument("--out", type=Path, required=True, help="where to write <ID>/documents/")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                        help="documents written at the same time (default: up to 4)")
+
+
+def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
+    pid, kind, key = task
+    dataset, out = _WORK
+    doc = (arrangements_document(dataset, pid, key) if kind == "arrangements"
+           else yearly_report_document(dataset, pid, key or ""))
+    folder = out / pid / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_pdf(doc, folder / f"{doc.stem}.pdf")
+    write_docx(doc, folder / f"{doc.stem}.docx")
+    return [folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"]
+
+
+_WORK: tuple[Dataset, Path] = (None, Path())  # type: ignore[assignment]  # set before the workers fork
+
+
+def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1) -> list[Path]:
+    """Every document of every partnership (or one), written in parallel when `jobs` > 1."""
+    global _WORK
+    if only and only not in dataset.partnerships:
+        raise DocumentError(f"no partnership called '{only}' (known: {', '.join(sorted(dataset.partnerships))})")
+    tasks = [(pid, "arrangements", version.id) for pid in ([only] if only else sorted(dataset.partnerships))
+             for version in dataset.partnerships[pid].versions]
+    tasks += [(pid, "report", year) for pid in ([only] if only else sorted(dataset.partnerships))
+              for year in sorted(dataset.partnerships[pid].reports)]
+    _WORK = (dataset, out)
+    if jobs <= 1 or len(tasks) <= 1:
+        return [path for task in tasks for path in _write_one(task)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Why fork: the workers share the loaded data instead of loading it again.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [path for paths in pool.map(_write_one, tasks) for path in paths]
+
+
+@command("documents", "write each partnership's arrangements and yearly reports as PDF and Word files", _arguments)
+def documents_command(args: argparse.Namespace) -> int:
+    from .cli import load_or_report
+
+    started = time.perf_counter()
+    dataset, status = load_or_report(args.data)
+    if status:
+        print("documents: the data has errors (listed above); no documents were written.", file=sys.stderr)
+        return 1
+    try:
+        written = build(dataset, args.out, args.only, args.jobs)
+    except DocumentError as error:
+        print(f"documents: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001  Why: a build must end with one clear line, never a traceback
+        first = (str(error).strip().splitlines() or [""])[0]
+        print(f"documents: could not write the documents ({type(error).__name__}: {first})", file=sys.stderr)
+        return 1
+    size = sum(path.stat().st_size for path in written)
+    print(f"wrote {len(written)} documents ({size / 1024:,.0f} KB) into {args.out} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
