@@ -226,6 +226,9 @@ def test_word_chart_is_a_picture_with_alternative_text_and_the_words_follow(out:
     descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', word.element.xml)
     assert len(descriptions) == 1 and descriptions[0].startswith("Structure chart of Southampton")
     assert any(part.partname.endswith(".png") for part in word.part.package.parts)
+    # A4, and the chart at the full text width, so its text prints at 10 pt or more.
+    assert round(word.sections[0].page_width.mm) == 210 and round(word.sections[0].page_height.mm) == 297
+    assert round(word.inline_shapes[0].width.mm) == 170
     level2 = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
     assert "Structure in words" in level2
 

@@ -294,19 +294,28 @@ def write_docx(doc: Document, path: Path) -> None:
         if result.returncode:
             message = (result.stderr.strip().splitlines() or ["no message"])[-1]
             raise DocumentError(f"pandoc could not write {path.name}: {message}")
-    if doc.sample:
-        _label_every_page(path)
+    _finish_word(path, doc.sample)
 
 
-def _label_every_page(path: Path) -> None:
-    """The illustrative-data label in the Word file's page header, so it is on every page."""
+def _finish_word(path: Path, sample: bool) -> None:
+    """A4 with 20 mm margins, the chart at the full 170 mm text width (so its text prints at 10 pt or more),
+    and for a sample report the illustrative-data label in the page header, so it is on every page."""
     import docx
+    from docx.shared import Mm
 
     word = docx.Document(str(path))
     for section in word.sections:
-        paragraph = section.header.paragraphs[0]
-        paragraph.text = SAMPLE_LABEL
-        paragraph.runs[0].bold = True
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(22)
+        if sample:
+            paragraph = section.header.paragraphs[0]
+            paragraph.text = SAMPLE_LABEL
+            paragraph.runs[0].bold = True
+    for shape in word.inline_shapes:
+        ratio = shape.height / shape.width
+        shape.width = Mm(170)
+        shape.height = int(Mm(170) * ratio)
     word.save(str(path))
 
 
