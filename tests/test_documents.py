@@ -20,13 +20,8 @@ from arrangements.chart_svg import layout, structure_svg
 from arrangements.dataset import Dataset, load_dataset
 from arrangements.dates import today
 from arrangements.diagrams import structure_graph
-from arrangements.documents import (
-    SAMPLE_LABEL,
-    DocumentError,
-    arrangements_document,
-    build,
-    print_html,
-)
+from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, print_html
+from arrangements.documents_build import build
 from arrangements.report import SECTIONS
 from arrangements.wording import holders
 from pypdf import PdfReader

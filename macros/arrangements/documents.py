@@ -17,21 +17,16 @@ HTML, with real Heading 1 and Heading 2 styles and the chart as a PNG.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import html
-import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .chart_svg import structure_svg
-from .cli import command
 from .dataset import Dataset, Partnership, Version
 from .dates import long_date
 from .pages import render
@@ -317,74 +312,3 @@ def _finish_word(path: Path, sample: bool) -> None:
         shape.width = Mm(170)
         shape.height = int(Mm(170) * ratio)
     word.save(str(path))
-
-
-# --- The command ---------------------------------------------------------------------
-
-def _arguments(parser: argparse.ArgumentParser) -> None:
-    from .cli import DEFAULT_DATA
-
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
-    parser.add_argument("--only", metavar="ID", help="one partnership's documents only")
-    parser.add_argument("--out", type=Path, required=True, help="where to write <ID>/documents/")
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
-                        help="documents written at the same time (default: up to 4)")
-
-
-def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
-    pid, kind, key = task
-    dataset, out = _WORK
-    doc = (arrangements_document(dataset, pid, key) if kind == "arrangements"
-           else yearly_report_document(dataset, pid, key or ""))
-    folder = out / pid / "documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    write_pdf(doc, folder / f"{doc.stem}.pdf")
-    write_docx(doc, folder / f"{doc.stem}.docx")
-    return [folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"]
-
-
-_WORK: tuple[Dataset, Path] = (None, Path())  # type: ignore[assignment]  # set before the workers fork
-
-
-def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1) -> list[Path]:
-    """Every document of every partnership (or one), written in parallel when `jobs` > 1."""
-    global _WORK
-    if only and only not in dataset.partnerships:
-        raise DocumentError(f"no partnership called '{only}' (known: {', '.join(sorted(dataset.partnerships))})")
-    tasks = [(pid, "arrangements", version.id) for pid in ([only] if only else sorted(dataset.partnerships))
-             for version in dataset.partnerships[pid].versions]
-    tasks += [(pid, "report", year) for pid in ([only] if only else sorted(dataset.partnerships))
-              for year in sorted(dataset.partnerships[pid].reports)]
-    _WORK = (dataset, out)
-    if jobs <= 1 or len(tasks) <= 1:
-        return [path for task in tasks for path in _write_one(task)]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Why fork: the workers share the loaded data instead of loading it again.
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [path for paths in pool.map(_write_one, tasks) for path in paths]
-
-
-@command("documents", "write each partnership's arrangements and yearly reports as PDF and Word files", _arguments)
-def documents_command(args: argparse.Namespace) -> int:
-    from .cli import load_or_report
-
-    started = time.perf_counter()
-    dataset, status = load_or_report(args.data)
-    if status:
-        print("documents: the data has errors (listed above); no documents were written.", file=sys.stderr)
-        return 1
-    try:
-        written = build(dataset, args.out, args.only, args.jobs)
-    except DocumentError as error:
-        print(f"documents: {error}", file=sys.stderr)
-        return 1
-    except Exception as error:  # noqa: BLE001  Why: a build must end with one clear line, never a traceback
-        first = (str(error).strip().splitlines() or [""])[0]
-        print(f"documents: could not write the documents ({type(error).__name__}: {first})", file=sys.stderr)
-        return 1
-    size = sum(path.stat().st_size for path in written)
-    print(f"wrote {len(written)} documents ({size / 1024:,.0f} KB) into {args.out} "
-          f"in {time.perf_counter() - started:.1f} s")
-    return 0
