@@ -19,17 +19,33 @@ import tempfile
 from pathlib import Path
 
 
+def _pages_and_documents(staging: Path, papers: Path, extra: list[str],
+                         documents: bool) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Build the pages and write the documents at the same time; the pages' result and the documents' status.
+
+    Why at the same time: the PDF and Word files do not need the site, and the page build is single-threaded.
+    The documents' output is shown only once the pages have built (else data problems would show twice).
+    """
+    data = ["--data", os.environ["ARRANGEMENTS_DATA"]] if os.environ.get("ARRANGEMENTS_DATA") else []
+    with tempfile.TemporaryFile("w+") as log:
+        writer = subprocess.Popen([sys.executable, "-m", "arrangements", "documents", "--out", str(papers), *data],
+                                  stdout=log, stderr=subprocess.STDOUT, text=True) if documents else None
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging),
+                                 *extra])
+        status = writer.wait() if writer else 0
+        log.seek(0)
+        report = log.read().strip()
+    if result.returncode == 0 and report:
+        print(report, file=sys.stderr if status else sys.stdout)
+    return result, status
+
+
 def build(out: Path, extra: list[str], documents: bool = True) -> int:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
     papers = Path(tempfile.mkdtemp(prefix=f".{out.name}-documents-", dir=out.parent))
-    # Why at the same time: the PDF and Word files do not need the site, and the build is single-threaded.
-    writer = subprocess.Popen([sys.executable, "-m", "arrangements", "documents", "--out", str(papers),
-                               *(["--data", os.environ["ARRANGEMENTS_DATA"]] if os.environ.get("ARRANGEMENTS_DATA")
-                                 else [])]) if documents else None
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging), *extra])
-    papers_status = writer.wait() if writer else 0
+    result, papers_status = _pages_and_documents(staging, papers, extra, documents)
     if result.returncode != 0 or papers_status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(papers, ignore_errors=True)

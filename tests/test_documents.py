@@ -7,6 +7,7 @@ would read (text, tags, bookmarks, headings, alternative text).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -294,3 +295,22 @@ def test_chart_puts_each_body_above_the_groups_that_report_to_it(dataset: Datase
                 if other is not box:
                     assert (box.x + box.w <= other.x or other.x + other.w <= box.x
                             or box.y + box.h <= other.y or other.y + other.h <= box.y)
+
+
+def test_site_build_fails_in_one_line_and_keeps_the_old_site_when_documents_cannot_be_made(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous good site", encoding="utf-8")
+    tools = tmp_path / "bin"  # everything on PATH except pandoc
+    tools.mkdir()
+    for name in ("git", "pdftoppm"):
+        if shutil.which(name):
+            (tools / name).symlink_to(shutil.which(name))
+    env = {**os.environ, "PATH": str(tools), "PYTHONPATH": str(REPO / "macros")}
+    result = subprocess.run([sys.executable, "scripts/build_site.py", "--out", str(out)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "documents: pandoc is not installed: run `apt-get install pandoc`" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous good site"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no staging folder left behind"
