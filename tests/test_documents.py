@@ -21,7 +21,7 @@ from arrangements.chart_svg import layout, structure_svg
 from arrangements.dataset import Dataset, load_dataset
 from arrangements.dates import today
 from arrangements.diagrams import structure_graph
-from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, print_html
+from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
 from arrangements.documents_build import build
 from arrangements.report import SECTIONS
 from arrangements.wording import holders
@@ -314,3 +314,9 @@ def test_site_build_fails_in_one_line_and_keeps_the_old_site_when_documents_cann
     assert "Traceback" not in result.stdout + result.stderr
     assert (out / "index.html").read_text(encoding="utf-8") == "previous good site"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no staging folder left behind"
+
+
+def test_footer_text_cannot_leave_its_css_string() -> None:
+    escaped = css_string('Name "quoted" \\ </style><script>alert(1)</script>')
+    assert not set(escaped) & set('"\\<>/') - {"\\"} and "</" not in escaped and '"' not in escaped
+    assert escaped.startswith("Name \\22 quoted\\22 ")

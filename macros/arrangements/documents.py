@@ -57,6 +57,7 @@ class Document:
     facts: list[tuple[str, str]]    # what the cover lists: status, dates
     body: str                       # HTML, headings from h1
     sample: bool = False
+    footer: str = ""                # the running footer: short name and version, or the report's title
     chart: tuple[str, str] | None = None   # (SVG, alternative text)
 
 
@@ -158,7 +159,8 @@ def arrangements_document(dataset: Dataset, pid: str, version_id: str | None = N
              ("Agreed", _plain_date(data.dates.agreed)), ("Takes effect", _plain_date(data.dates.effective)),
              ("Next review", _plain_date(data.dates.next_review))]
     return Document(pid, f"arrangements-{year}", f"{data.name}: {version.label}", "Safeguarding arrangements",
-                    data.name, version.label, facts, body, chart=structure_svg(dataset, partnership, version))
+                    data.name, version.label, facts, body, chart=structure_svg(dataset, partnership, version),
+                    footer=f"{data.short_name or data.name}: {version.label}")
 
 
 def yearly_report_document(dataset: Dataset, pid: str, year: str) -> Document:
@@ -172,7 +174,8 @@ def yearly_report_document(dataset: Dataset, pid: str, year: str) -> Document:
     facts = [("Covers", f"{long_date(report.period.start)} to {long_date(report.period.end)}"),
              ("Published", _plain_date(report.published))]
     return Document(pid, f"report-{year}", f"{name}: yearly report {year}", "Yearly report", name, year, facts,
-                    body, sample=bool(report.sample))
+                    body, sample=bool(report.sample),
+                    footer=f"{partnership.data.short_name or name}: yearly report {year}")
 
 
 def documents_for(dataset: Dataset, pid: str) -> list[Document]:
@@ -194,6 +197,13 @@ def _chart_img(doc: Document, src: str) -> str:
     return f'<img class="structure-chart-image" src="{src}" alt="{html.escape(doc.chart[1], quote=True)}">'
 
 
+def css_string(text: str) -> str:
+    """Text safe inside a CSS string in a <style> element: anything but plain letters becomes a CSS escape,
+    so no quote, backslash or `</style>` in data text can end the string or the element."""
+    return "".join(char if char.isalnum() and char.isascii() or char in " ,.:;-()" else f"\\{ord(char):x} "
+                   for char in " ".join(str(text).split()))
+
+
 def print_html(doc: Document) -> str:
     """The whole document for WeasyPrint: cover, contents with page numbers, then the content."""
     e = html.escape
@@ -206,8 +216,10 @@ def print_html(doc: Document) -> str:
     contents = "".join(f'<li class="level-{level}"><a href="#{e(anchor)}">{text}</a></li>'
                        for level, anchor, text in _headings(body))
     css = STYLESHEET.read_text(encoding="utf-8")
+    css += f'\n@page {{ @bottom-left {{ content: "{css_string(doc.footer or doc.title)}"; }} }}\n'
+    css += '@page :first { @bottom-left { content: none; } }\n'
     if doc.sample:
-        css += f'\n@page {{ @top-center {{ content: "{SAMPLE_LABEL}"; }} }}\n'
+        css += f'\n@page {{ @top-center {{ content: "{css_string(SAMPLE_LABEL)}"; }} }}\n'
     return f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
