@@ -80,6 +80,7 @@ new-partnership: $(STAMP)
 ## Print build and validation figures for the bundled and synthetic data.
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_documents.py
 
 clean:
 	rm -rf site .cache build
