@@ -167,6 +167,10 @@ def test_pdf_is_tagged_with_language_title_and_bookmarks(out: Path, name: str) -
         assert tag in tags, tag
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "Contents" in outline and len(outline) >= 2
+    # Each data cell names its header cells, so a screen reader can say which column a figure is in.
+    cells = [element for element in struct_elements(reader) if element["/S"] == "/TD"]
+    assert cells and all(len(cell["/A"]["/Headers"]) >= 1 for cell in cells if "/Headers" in cell["/A"])
+    assert sum(1 for cell in cells if "/Headers" in cell["/A"] and cell["/A"]["/Headers"]) >= len(cells) // 2
 
 
 def test_structure_chart_is_a_figure_with_alternative_text(out: Path) -> None:
