@@ -17,7 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from arrangements.chart_svg import layout, structure_svg
+from arrangements.chart_svg import _line_svg, layout, structure_svg
 from arrangements.dataset import Dataset, load_dataset
 from arrangements.dates import today
 from arrangements.diagrams import structure_graph
@@ -286,9 +286,56 @@ def test_build_refuses_an_unknown_partnership(dataset: Dataset, tmp_path: Path) 
         build(dataset, tmp_path, only="nowhere")
 
 
-def test_chart_puts_each_body_above_the_groups_that_report_to_it(dataset: Dataset) -> None:
-    for pid in ("north-somerset", "southampton"):
-        graph = structure_graph(dataset, dataset.partnerships[pid])
+GOVERNANCE = REPO / "tests" / "fixtures" / "governance"  # outside bodies, accountable to, links with
+
+
+@pytest.fixture(scope="module")
+def governance(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    folder = tmp_path_factory.mktemp("governance-data")
+    for part in ("reference", "site"):
+        shutil.copytree(REPO / "data" / part, folder / part)
+    shutil.copytree(GOVERNANCE, folder / "partnerships")
+    return load_dataset(folder)
+
+
+def _segments(path: str) -> list[tuple[float, float, float, float]]:
+    """The straight pieces of a chart line ("M x,y V y H x ...")."""
+    x = y = 0.0
+    pieces = []
+    for command, value in re.findall(r"([MVH])([\d.,-]+)", path):
+        if command == "M":
+            x, y = map(float, value.split(","))
+            continue
+        nx, ny = (x, float(value)) if command == "V" else (float(value), y)
+        pieces.append((x, y, nx, ny))
+        x, y = nx, ny
+    assert pieces, path
+    return pieces
+
+
+@pytest.mark.parametrize("which", ["north-somerset", "southampton", "exampleshire"])
+def test_chart_lines_never_cross_a_box_they_do_not_join(dataset: Dataset, governance: Dataset, which: str) -> None:
+    data = governance if which == "exampleshire" else dataset
+    svg, _ = structure_svg(data, data.partnerships[which])
+    graph = structure_graph(data, data.partnerships[which])
+    boxes, _ = layout(graph)
+    if which == "exampleshire":
+        assert {"accountable_to", "links_with"} <= {relation for _, _, relation in graph.lines}
+        assert any(node.outside for node in graph.nodes.values())
+    for start, end, _ in graph.lines:
+        path = _line_svg(boxes[start], boxes[end], "reports_to")
+        for x1, y1, x2, y2 in _segments(re.findall(r' d="(M[^"]+)"', path)[-1]):
+            for key, box in boxes.items():
+                if key in (start, end):
+                    continue
+                inside_x = min(x1, x2) < box.x + box.w - 0.5 and max(x1, x2) > box.x + 0.5
+                inside_y = min(y1, y2) < box.y + box.h - 0.5 and max(y1, y2) > box.y + 0.5
+                assert not (inside_x and inside_y), f"{start}->{end} crosses {key}"
+
+
+def test_chart_puts_each_body_above_the_groups_that_report_to_it(dataset: Dataset, governance: Dataset) -> None:
+    for data, pid in ((dataset, "north-somerset"), (dataset, "southampton"), (governance, "exampleshire")):
+        graph = structure_graph(data, data.partnerships[pid])
         boxes, height = layout(graph)
         for start, end, relation in graph.lines:
             if relation != "links_with":

@@ -54,6 +54,8 @@ class Box:
     h: float = 0.0
     name_lines: tuple[str, ...] = ()
     note_lines: tuple[str, ...] = ()
+    row_top: float = 0.0            # top of the row (a wrapped row has several lines of boxes)
+    gap_x: float | None = None      # below a row's first line: the gap its lines climb through
 
 
 def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
@@ -78,8 +80,15 @@ def _parents(graph: Graph) -> dict[str, list[str]]:
 
 
 def layers(graph: Graph) -> list[list[str]]:
-    """Rows from the top: a node one row below its lowest parent (loops are cut where they close)."""
+    """Rows from the top: a node one row below its lowest parent (loops are cut where they close).
+
+    A body that is only linked with (no one reports to it, it reports to no one) gets a row of its own at
+    the foot of the chart: in the top row it would sit among the bodies that groups report to.
+    """
     parents = _parents(graph)
+    ranked = {key for start, end, relation in graph.lines if relation != "links_with" for key in (start, end)}
+    linked_only = [key for key in graph.nodes if key not in ranked
+                   and any(key in (start, end) for start, end, _ in graph.lines)]
     depth: dict[str, int] = {}
 
     def level(key: str, seen: frozenset[str]) -> int:
@@ -89,9 +98,10 @@ def layers(graph: Graph) -> list[list[str]]:
         return depth[key]
 
     for key in graph.nodes:
-        level(key, frozenset())
+        if key not in linked_only:
+            level(key, frozenset())
     rows: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
-    order = list(graph.nodes)
+    order = [key for key in graph.nodes if key not in linked_only]
     position: dict[str, float] = {}
     for row_index, row in enumerate(rows):
         row.extend(k for k in order if depth[k] == row_index)
@@ -103,7 +113,7 @@ def layers(graph: Graph) -> list[list[str]]:
             row.sort(key=centre)
         for index, key in enumerate(row):
             position[key] = index / max(1, len(row) - 1) * 10
-    return rows
+    return rows + ([linked_only] if linked_only else [])
 
 
 def _kind(node: Node) -> str:
@@ -121,7 +131,14 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
     per_row = max(1, int((WIDTH + GAP_X) // (MIN_BOX + GAP_X)))
     boxes: dict[str, Box] = {}
     y = 2.0
+    targets = {end for _, end, relation in graph.lines if relation != "links_with"}
     for row in layers(graph):
+        if len(row) > per_row:
+            # Why: a row wraps onto more lines; the bodies that others report to go on the lowest line,
+            # so no line from below has to cross another box of the same row.
+            row = sorted(row, key=lambda key: key in targets)
+        row_top = y
+        gaps: list[float] = []
         for start in range(0, len(row), per_row):
             line = row[start:start + per_row]
             w = min(190.0, (WIDTH - 4 - GAP_X * (len(line) - 1)) / len(line))
@@ -133,7 +150,10 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
                 inner = w - 2 * PAD - (8 if node.outside else 0)
                 note = _sublabel(node, graph)
                 box = Box(key, x, y, w, 0.0, tuple(wrap(node.name, inner, NAME_SIZE, "bold")),
-                          tuple(wrap(note, inner, NOTE_SIZE)) if note else ())
+                          tuple(wrap(note, inner, NOTE_SIZE)) if note else (), row_top)
+                if gaps:
+                    # Why: a line from a lower line climbs through a gap of the first, never through a box.
+                    box.gap_x = min(gaps, key=lambda gap: abs(gap - (box.x + box.w / 2)))
                 box.h = 2 * PAD + LINE * (NAME_SIZE * len(box.name_lines) + NOTE_SIZE * len(box.note_lines))
                 boxes[key] = box
                 placed.append(box)
@@ -141,6 +161,8 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
             height = max(b.h for b in placed)
             for box in placed:
                 box.h = height  # Why: one height per row reads as a tidy chart
+            if not gaps:
+                gaps = [b.x + b.w + GAP_X / 2 for b in placed[:-1]] or [placed[0].x - GAP_X / 2]
             y += height + GAP_Y
     return boxes, max(y - GAP_Y + 4.0, 10.0)
 
@@ -181,12 +203,14 @@ def _line_svg(start: Box, end: Box, relation: str, lane: float = 0.0, halo: bool
     # Why elbows: lines from one row share a level, like an organisation chart.
     x1 = low.x + low.w / 2
     x2 = high.x + high.w / 2
-    elbow = low.y - GAP_Y / 2 + lane
-    path = f"M{x1:.1f},{low.y:.1f} V{elbow:.1f} H{x2:.1f} V{high.y + high.h:.1f}"
+    elbow = low.row_top - GAP_Y / 2 + lane
+    climb = (f"V{low.y - GAP_Y / 2:.1f} H{low.gap_x:.1f} V{elbow:.1f}" if low.gap_x is not None
+             else f"V{elbow:.1f}")
+    path = f"M{x1:.1f},{low.y:.1f} {climb} H{x2:.1f} V{high.y + high.h:.1f}"
     head = ' marker-end="url(#arrow)"' if relation != "links_with" else ""
     # Why a white halo: where a second line crosses a shared one, the gap shows they do not join.
     # (from the elbow on, so the halo never cuts the group's first line where it joins the others)
-    rest = f"M{x1:.1f},{elbow:.1f} H{x2:.1f} V{high.y + high.h:.1f}"
+    rest = f"M{low.gap_x if low.gap_x is not None else x1:.1f},{elbow:.1f} H{x2:.1f} V{high.y + high.h:.1f}"
     under = (f'<path d="{rest}" fill="none" stroke="#ffffff" stroke-width="{width + 5}"/>' if halo else "")
     return under + f'<path d="{path}" fill="none" stroke="#0b0c0c" stroke-width="{width}"{dashes}{head}/>'
 
@@ -210,14 +234,16 @@ def structure_svg(dataset: Dataset, partnership: Partnership, version: Version |
         f'font-family="{escape(FONT)}" fill="#0b0c0c">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(desc)}</desc>',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#0b0c0c"/></marker></defs>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
+        'markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#0b0c0c"/></marker></defs>',
     ]
     # Lines first, so boxes sit on top of them. Lines from one row to different bodies run
     # at different heights (lanes); a group's second and later lines are drawn last, with a halo.
     lanes: dict[tuple[float, str], float] = {}
-    for y in sorted({boxes[s].y for s, _, _ in graph.lines}):
-        ends = sorted({e for s, e, _ in graph.lines if boxes[s].y == y}, key=lambda e: (boxes[e].y, boxes[e].x))
+    for y in sorted({boxes[s].row_top for s, _, _ in graph.lines}):
+        ends = sorted({e for s, e, _ in graph.lines if boxes[s].row_top == y},
+                      key=lambda e: (boxes[e].y, boxes[e].x))
         for index, end in enumerate(ends):
             lanes[(y, end)] = (index - (len(ends) - 1) / 2) * min(8.0, (GAP_Y - 12) / max(1, len(ends) - 1))
     first: dict[str, str] = {}
@@ -226,9 +252,9 @@ def structure_svg(dataset: Dataset, partnership: Partnership, version: Version |
         if first.setdefault(start, end) != end:
             later.append((start, end, relation))
             continue
-        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].y, end)]))
+        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].row_top, end)]))
     for start, end, relation in later:
-        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].y, end)], halo=True))
+        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].row_top, end)], halo=True))
     for key, box in boxes.items():
         out += _box_svg(graph.nodes[key], box)
     out.append("</svg>")
