@@ -218,6 +218,9 @@ def test_word_report_has_its_sections_as_heading_2_in_order(out: Path) -> None:
     assert headings(path, 2) == ["At a glance", *[heading for _, heading, _, _ in SECTIONS]]
     word = docx.Document(str(path))
     assert word.sections[0].header.paragraphs[0].text == SAMPLE_LABEL
+    footer = word.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("NSSCP: yearly report 2024-25 · Page")
+    assert 'w:instr="PAGE"' in footer._p.xml  # Word numbers the pages
     assert word.core_properties.language.startswith("en")
 
 

@@ -301,13 +301,16 @@ def write_docx(doc: Document, path: Path) -> None:
         if result.returncode:
             message = (result.stderr.strip().splitlines() or ["no message"])[-1]
             raise DocumentError(f"pandoc could not write {path.name}: {message}")
-    _finish_word(path, doc.sample)
+    _finish_word(path, doc.sample, doc.footer or doc.title)
 
 
-def _finish_word(path: Path, sample: bool) -> None:
+def _finish_word(path: Path, sample: bool, footer: str) -> None:
     """A4 with 20 mm margins, the chart at the full 170 mm text width (so its text prints at 10 pt or more),
-    and for a sample report the illustrative-data label in the page header, so it is on every page."""
+    a footer with the document's name and the page number, and for a sample report the illustrative-data
+    label in the page header, so it is on every page."""
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     word = docx.Document(str(path))
@@ -319,6 +322,15 @@ def _finish_word(path: Path, sample: bool) -> None:
             paragraph = section.header.paragraphs[0]
             paragraph.text = SAMPLE_LABEL
             paragraph.runs[0].bold = True
+        paragraph = section.footer.paragraphs[0]
+        paragraph.text = f"{footer} · Page "  # python-docx escapes the text
+        page = OxmlElement("w:fldSimple")  # Word fills in the page number
+        page.set(qn("w:instr"), "PAGE")
+        run, text = OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        page.append(run)
+        paragraph._p.append(page)
     for shape in word.inline_shapes:
         ratio = shape.height / shape.width
         shape.width = Mm(170)
