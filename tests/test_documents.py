@@ -22,7 +22,7 @@ from arrangements.dataset import Dataset, load_dataset
 from arrangements.dates import today
 from arrangements.diagrams import structure_graph
 from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
-from arrangements.documents_build import build
+from arrangements.documents_build import build, download_links, file_size
 from arrangements.report import SECTIONS
 from arrangements.wording import holders
 from pypdf import PdfReader
@@ -374,3 +374,15 @@ def test_footer_text_cannot_leave_its_css_string() -> None:
     escaped = css_string('Name "quoted" \\ </style><script>alert(1)</script>')
     assert not set(escaped) & set('"\\<>/') - {"\\"} and "</" not in escaped and '"' not in escaped
     assert escaped.startswith("Name \\22 quoted\\22 ")
+
+
+def test_download_links_give_format_size_and_pages(out: Path) -> None:
+    folder = out / "north-somerset" / "documents"
+    items = download_links(folder, "report-2024-25", "the yearly report", "documents/")
+    pages = len(PdfReader(folder / "report-2024-25.pdf").pages)
+    size = round((folder / "report-2024-25.pdf").stat().st_size / 1024)
+    assert items[0] == (f'- <a href="documents/report-2024-25.pdf" type="application/pdf">Download the yearly '
+                        f"report (PDF, {size} KB, {pages} pages)</a>")
+    assert "(DOCX, " in items[1] and 'href="documents/report-2024-25.docx"' in items[1]
+    assert download_links(folder, "arrangements-1999", "the arrangements", "documents/") == []
+    assert file_size(1536 * 1024) == "1.5 MB" and file_size(10) == "1 KB"

@@ -143,3 +143,36 @@ def documents_command(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} documents ({size / 1024:,.0f} KB) into {args.out} "
           f"in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+# --- Links from the pages ---------------------------------------------------------------
+
+def file_size(size: int) -> str:
+    """A file size the way GOV.UK writes it for attachments: 240 KB, 1.2 MB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def download_links(folder: Path, stem: str, what: str, href: str) -> list[str]:
+    """Markdown list items linking a page to its documents, with format and size in the link text.
+
+    `folder` holds the written files (`<out>/<pid>/documents`), `stem` names them (`arrangements-2024`),
+    `what` says what they are ("the arrangements"), `href` is the path from the page to `folder`.
+    Written as HTML links: MkDocs would check a Markdown link against its own files and fail the build.
+    Returns [] for a document that was not made.
+    """
+    from html import escape
+
+    from pypdf import PdfReader
+
+    items = []
+    pdf, word = folder / f"{stem}.pdf", folder / f"{stem}.docx"
+    if pdf.exists():
+        pages = len(PdfReader(pdf).pages)
+        items.append(f'- <a href="{escape(href + stem)}.pdf" type="application/pdf">Download {escape(what)} (PDF, '
+                     f"{file_size(pdf.stat().st_size)}, {pages} page{'s' if pages != 1 else ''})</a>")
+    if word.exists():
+        items.append(f'- <a href="{escape(href + stem)}.docx">Download {escape(what)} as a Word document '
+                     f"(DOCX, {file_size(word.stat().st_size)})</a>: for your own sign-off and committee templates")
+    return items
