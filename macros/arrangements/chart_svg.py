@@ -237,6 +237,8 @@ def structure_svg(dataset: Dataset, partnership: Partnership, version: Version |
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
         'markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#0b0c0c"/></marker></defs>',
+        # Why a white ground: the Word file's PNG would otherwise be transparent, black in some viewers.
+        f'<rect width="{WIDTH:.0f}" height="{height:.1f}" fill="#ffffff"/>',
     ]
     # Lines first, so boxes sit on top of them. Lines from one row to different bodies run
     # at different heights (lanes); a group's second and later lines are drawn last, with a halo.
