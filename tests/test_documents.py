@@ -107,7 +107,10 @@ def test_pdf_names_the_leads_the_delegates_and_every_group(dataset: Dataset, out
         assert words(partner.organisation) in text
     for group in partnership.current.arrangements.groups:
         assert words(group.name) in text, group.name
-    assert "Structure in words" in text
+    # The chart, its caption, then the same in words, before the next chapter (reading order).
+    body = pdf_text(PdfReader(out / pid / "documents" / f"arrangements-{partnership.current.id}.pdf"), first=2)
+    caption = body.find("Structure chart of")
+    assert -1 < caption < body.find("Structure in words") < body.find("Scrutiny, funding and reviews")
     assert "Latest news" not in text and "Find out more" not in text  # web-only sections stay on the web
 
 
@@ -160,6 +163,8 @@ def test_pdf_is_tagged_with_language_title_and_bookmarks(out: Path, name: str) -
     assert root["/MarkInfo"]["/Marked"] in (True, "true")
     assert str(root["/Lang"]).startswith("en")
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] in (True, "true")
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp  # declares PDF/UA-1
     title = reader.metadata.title
     assert title and ("yearly report" in title or ":" in title)
     tags = [str(element["/S"]) for element in struct_elements(reader)]
