@@ -31,7 +31,6 @@ REPO = Path(__file__).resolve().parents[1]
 PIDS = ("north-somerset", "southampton")
 SVG = "{http://www.w3.org/2000/svg}"
 
-pytestmark = pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (make install)")
 
 
 @pytest.fixture(scope="module")
