@@ -390,3 +390,10 @@ def test_download_links_give_format_size_and_pages(out: Path) -> None:
     assert "(DOCX, " in items[1] and 'href="documents/report-2024-25.docx"' in items[1]
     assert download_links(folder, "arrangements-1999", "the arrangements", "documents/") == []
     assert file_size(1536 * 1024) == "1.5 MB" and file_size(10) == "1 KB"
+
+
+def test_an_older_or_proposed_version_says_so_once(dataset: Dataset, out: Path) -> None:
+    partnership = dataset.partnerships["southampton"]
+    other = next(v for v in partnership.versions if v is not partnership.current)
+    text = pdf_text(PdfReader(out / "southampton" / "documents" / f"arrangements-{other.id}.pdf"))
+    assert text.count("This is not the current version") == 1  # every page says it; the document once

@@ -124,6 +124,21 @@ def _tidy(body: str) -> str:
     return body.replace("</details>", "</div>")
 
 
+def _once(body: str) -> str:
+    """Each page opens with the same notice ("This is not the current version"); a document says it once."""
+    seen: set[str] = set()
+
+    def one(match: re.Match[str]) -> str:
+        if match.group(0) in seen:
+            return ""
+        seen.add(match.group(0))
+        return match.group(0)
+
+    return re.sub(r'<div class="admonition (?:note|warning)">\s*<p class="admonition-title">'
+                  r"(?:Published as a proposal|This is not the current version)</p>.*?</div>", one, body,
+                  flags=re.DOTALL)
+
+
 # --- What each document holds ------------------------------------------------------
 
 def _plain_date(value: str | None) -> str:
@@ -153,7 +168,7 @@ def arrangements_document(dataset: Dataset, pid: str, version_id: str | None = N
     for group in data.groups:
         page = render(dataset, "group", pid, group.id, *args[1:])
         parts.append(_demote(_with_anchor(page, f"group-{group.id}")))
-    body = _tidy(_links(to_html("\n\n".join(parts)), {g.id for g in data.groups}))
+    body = _once(_tidy(_links(to_html("\n\n".join(parts)), {g.id for g in data.groups})))
     year = version.id
     facts = [("Status", STATUS_LABELS.get(data.status, data.status)),
              ("Agreed", _plain_date(data.dates.agreed)), ("Takes effect", _plain_date(data.dates.effective)),
