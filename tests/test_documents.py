@@ -226,6 +226,8 @@ def test_word_report_has_its_sections_as_heading_2_in_order(out: Path) -> None:
     assert footer.text.startswith("NSSCP: yearly report 2024-25 · Page")
     assert 'w:instr="PAGE"' in footer._p.xml  # Word numbers the pages
     assert word.core_properties.language.startswith("en")
+    assert word.tables and all("<w:tblBorders>" in table._tbl.xml for table in word.tables)  # ruled, readable
+    assert all('w:tblHeader w:val="true"' in table._tbl.xml for table in word.tables)  # header repeats
 
 
 def test_word_chart_is_a_picture_with_alternative_text_and_the_words_follow(out: Path) -> None:

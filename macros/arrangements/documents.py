@@ -319,6 +319,28 @@ def write_docx(doc: Document, path: Path) -> None:
     _finish_word(path, doc.sample, doc.footer or doc.title)
 
 
+def _ruled(properties, element, qn) -> None:  # python-docx XML objects
+    """Thin grey rules round every cell and the full text width: pandoc's tables have a header rule only."""
+    borders = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        rule = element(f"w:{side}")
+        for name, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "B1B4B6")):
+            rule.set(qn(name), value)
+        borders.append(rule)
+    for old in properties.findall(qn("w:tblBorders")):
+        properties.remove(old)
+    width = properties.find(qn("w:tblW"))
+    if width is not None:
+        width.set(qn("w:type"), "pct")
+        width.set(qn("w:w"), "5000")
+    look = properties.find(qn("w:tblLook"))
+    # Why before tblLook: Word reads table properties in the schema's order.
+    if look is not None:
+        look.addprevious(borders)
+    else:
+        properties.append(borders)
+
+
 def _finish_word(path: Path, sample: bool, footer: str) -> None:
     """A4 with 20 mm margins, the chart at the full 170 mm text width (so its text prints at 10 pt or more),
     a footer with the document's name and the page number, and for a sample report the illustrative-data
@@ -346,6 +368,8 @@ def _finish_word(path: Path, sample: bool, footer: str) -> None:
         run.append(text)
         page.append(run)
         paragraph._p.append(page)
+    for table in word.tables:
+        _ruled(table._tbl.tblPr, OxmlElement, qn)
     for shape in word.inline_shapes:
         ratio = shape.height / shape.width
         shape.width = Mm(170)
