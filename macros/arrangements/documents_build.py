@@ -140,7 +140,8 @@ def documents_command(args: argparse.Namespace) -> int:
         print(f"documents: could not write the documents ({type(error).__name__}: {first})", file=sys.stderr)
         return 1
     size = sum(path.stat().st_size for path in written)
-    print(f"wrote {len(written)} documents ({size / 1024:,.0f} KB) into {args.out} "
+    pdfs = sum(1 for path in written if path.suffix == ".pdf")
+    print(f"wrote {pdfs} documents as PDF and Word ({len(written)} files, {size / 1024:,.0f} KB) into {args.out} "
           f"in {time.perf_counter() - started:.1f} s")
     return 0
 
