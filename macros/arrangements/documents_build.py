@@ -76,7 +76,8 @@ def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     pdf, word = folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"
     _cached(cache, f"pdf {_tool_versions()} {print_html(doc)}", pdf, lambda: write_pdf(doc, pdf))
-    _cached(cache, f"docx {_tool_versions()} {doc.sample} {doc.chart} {word_html(doc, 'chart.png')}", word,
+    # (the whole Document: the Word file's title block and footer come from its fields, not only the HTML)
+    _cached(cache, f"docx {_tool_versions()} {doc!r} {word_html(doc, 'chart.png')}", word,
             lambda: write_docx(doc, word))
     return [pdf, word]
 
