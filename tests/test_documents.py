@@ -22,7 +22,7 @@ from arrangements.dataset import Dataset, load_dataset
 from arrangements.dates import today
 from arrangements.diagrams import structure_graph
 from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
-from arrangements.documents_build import build, download_links, file_size
+from arrangements.documents_build import _cached, build, download_links, file_size
 from arrangements.report import SECTIONS
 from arrangements.wording import holders
 from pypdf import PdfReader
@@ -399,3 +399,20 @@ def test_an_older_or_proposed_version_says_so_once(dataset: Dataset, out: Path) 
     other = next(v for v in partnership.versions if v is not partnership.current)
     text = pdf_text(PdfReader(out / "southampton" / "documents" / f"arrangements-{other.id}.pdf"))
     assert text.count("This is not the current version") == 1  # every page says it; the document once
+
+
+def test_cache_reuses_a_file_only_for_the_same_recipe(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def make(path: Path, text: str) -> None:
+        made.append(text)
+        path.write_text(text, encoding="utf-8")
+
+    cache, target = tmp_path / "cache", tmp_path / "out.pdf"
+    _cached(cache, "recipe one", target, lambda: make(target, "one"))
+    _cached(cache, "recipe one", target, lambda: make(target, "again"))
+    assert made == ["one"] and target.read_text(encoding="utf-8") == "one"
+    _cached(cache, "recipe two", target, lambda: make(target, "two"))
+    assert made == ["one", "two"] and target.read_text(encoding="utf-8") == "two"
+    _cached(None, "recipe two", target, lambda: make(target, "fresh"))  # no cache: always made
+    assert made[-1] == "fresh"
