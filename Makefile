@@ -7,7 +7,7 @@ PORT    ?= 8000
 ONLY    ?=
 ENGINE  ?= mkdocs
 
-.PHONY: serve site generate validate check test browsers vendor lint schema new-partnership bench clean install
+.PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership bench clean install
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv .venv
@@ -16,7 +16,7 @@ $(STAMP): requirements.txt pyproject.toml
 	.venv/bin/pip install -q --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) document-tools
 
 ## Build the site from data/ and serve it at http://127.0.0.1:8000, rebuilding on every data change.
 ## ONLY=north-somerset previews one partnership (and those it links to): rebuilds in about a second.
@@ -46,8 +46,22 @@ validate: $(STAMP)
 check: $(STAMP)
 	@$(PY) -m arrangements check
 
-## Run every test: data, pages, browser, accessibility.
-test: $(STAMP) browsers
+## Write the arrangements and yearly reports as PDF and Word files into $(DOCS_OUT)/<id>/documents/.
+## ONLY=north-somerset makes one partnership's.
+DOCS_OUT ?= build/documents
+documents: $(STAMP) document-tools
+	@$(PY) -m arrangements documents --data $(DATA) --out $(DOCS_OUT) $(if $(ONLY),--only $(ONLY))
+
+## Pango (for WeasyPrint), pandoc (Word files), poppler-utils (the tests look at PDF pages), fonts.
+document-tools:
+	@{ command -v pandoc >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
+	   ldconfig -p | grep -q libpangoft2-1.0; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    pandoc poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core; \
+	  else echo "Install the document tools: sudo apt-get install pandoc poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"; exit 1; fi; }
+
+## Run every test: data, pages, browser, accessibility, documents.
+test: $(STAMP) browsers document-tools
 	$(PY) -m pytest -q
 
 ## Chromium for the browser tests and axe-core for the accessibility checks.
@@ -79,6 +93,7 @@ new-partnership: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_engines.py
+	$(PY) scripts/bench_documents.py
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache build

@@ -2,10 +2,13 @@
 
 Why: a failed build must never leave a half-written or mixed site/ that
 could be deployed. The old site/ stays untouched unless the whole build
-succeeds; the swap is two renames on the same disk.
+succeeds; the swap is two renames on the same disk. The PDF and Word
+documents (`python -m arrangements documents`) are part of the build: they
+are written at the same time as the pages, into <id>/documents/, and a
+build that cannot make them fails.
 
 Leftovers: a build that is stopped (Ctrl-C, `kill`) removes its staging
-folder; one that is killed outright cannot, so each build first removes
+folders; one that is killed outright cannot, so each build first removes
 staging folders whose build is no longer running (their process id is in
 the name). The published folder gets ordinary permissions (folders 0755,
 files 0644): a temporary folder is created private (0700), and a web server
@@ -38,10 +41,10 @@ def _running(pid: int) -> bool:
 def remove_stale(out: Path) -> list[Path]:
     """Staging folders left by builds that were killed; returns what was removed."""
     removed = []
-    pattern = re.compile(rf"\.{re.escape(out.name)}-building-(\d+)-")
-    for folder in out.parent.glob(f".{out.name}-building-*"):
+    pattern = re.compile(rf"\.{re.escape(out.name)}-(building|documents)-(\d+)-")
+    for folder in [*out.parent.glob(f".{out.name}-building-*"), *out.parent.glob(f".{out.name}-documents-*")]:
         match = pattern.match(folder.name)
-        if folder.is_dir() and not folder.is_symlink() and (match is None or not _running(int(match.group(1)))):
+        if folder.is_dir() and not folder.is_symlink() and (match is None or not _running(int(match.group(2)))):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
@@ -57,19 +60,48 @@ def ordinary_permissions(folder: Path) -> None:
             os.chmod(os.path.join(root, name), 0o644)
 
 
-def build(out: Path, extra: list[str]) -> int:
+def _pages_and_documents(staging: Path, papers: Path, extra: list[str],
+                         documents: bool) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Build the pages and write the documents at the same time; the pages' result and the documents' status.
+
+    Why at the same time: the PDF and Word files do not need the site, and the page build is single-threaded.
+    The documents' output is shown only once the pages have built (else data problems would show twice).
+    """
+    data = ["--data", os.environ["ARRANGEMENTS_DATA"]] if os.environ.get("ARRANGEMENTS_DATA") else []
+    with tempfile.TemporaryFile("w+") as log:
+        writer = subprocess.Popen([sys.executable, "-m", "arrangements", "documents", "--out", str(papers), *data],
+                                  stdout=log, stderr=subprocess.STDOUT, text=True) if documents else None
+        try:
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                                     str(staging), *extra])
+            status = writer.wait() if writer else 0
+        finally:
+            if writer and writer.poll() is None:
+                writer.kill()
+        log.seek(0)
+        report = log.read().strip()
+    if result.returncode == 0 and report:
+        print(report, file=sys.stderr if status else sys.stdout)
+    return result, status
+
+
+def build(out: Path, extra: list[str], documents: bool = True) -> int:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for folder in remove_stale(out):
         print(f"Removed {folder.name}, left by a build that was stopped.", file=sys.stderr)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-{os.getpid()}-", dir=out.parent))
+    papers = Path(tempfile.mkdtemp(prefix=f".{out.name}-documents-{os.getpid()}-", dir=out.parent))
     try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging),
-                                 *extra])
-        if result.returncode != 0:
-            print(f"The build failed, so {out} was left as it was. Fix the problems above and build again.",
-                  file=sys.stderr)
-            return result.returncode
+        result, papers_status = _pages_and_documents(staging, papers, extra, documents)
+        if result.returncode != 0 or papers_status != 0:
+            what = "The build failed" if result.returncode else "The documents (PDF and Word) could not be made"
+            print(f"{what}, so {out} was left as it was. Fix the problems above and build again.", file=sys.stderr)
+            return result.returncode or papers_status
+        for folder in sorted(papers.glob("*/documents")):
+            target = staging / folder.parent.name
+            target.mkdir(exist_ok=True)
+            folder.rename(target / "documents")
         ordinary_permissions(staging)
         previous = out.with_name(f".{out.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)
@@ -79,21 +111,23 @@ def build(out: Path, extra: list[str]) -> int:
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already after a good build
+        shutil.rmtree(papers, ignore_errors=True)
     print(f"Built {out}")
     return 0
 
 
 def _stop(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)  # unwinds through `finally`, which removes the staging folder
+    raise SystemExit(128 + signum)  # unwinds through `finally`, which removes the staging folders
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("site"))
+    parser.add_argument("--no-documents", action="store_true", help="skip the PDF and Word files (quicker)")
     args, extra = parser.parse_known_args()
     signal.signal(signal.SIGTERM, _stop)
     try:
-        return build(args.out, extra)
+        return build(args.out, extra, documents=not args.no_documents)
     except KeyboardInterrupt:
         print("Stopped: the site was left as it was.", file=sys.stderr)
         return 130

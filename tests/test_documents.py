@@ -1,0 +1,418 @@
+"""Documents: generate the real PDF and Word files for two partnerships, open them and read them back.
+
+Nothing is mocked: WeasyPrint, pandoc and cairosvg write the files exactly as
+`make documents` does; pypdf and python-docx read what a reader's software
+would read (text, tags, bookmarks, headings, alternative text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import docx
+import pytest
+from arrangements.chart_svg import _line_svg, layout, structure_svg
+from arrangements.dataset import Dataset, load_dataset
+from arrangements.dates import today
+from arrangements.diagrams import structure_graph
+from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
+from arrangements.documents_build import _cached, build, download_links, file_size
+from arrangements.report import SECTIONS
+from arrangements.wording import holders
+from pypdf import PdfReader
+
+REPO = Path(__file__).resolve().parents[1]
+PIDS = ("north-somerset", "southampton")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(REPO / "data")
+
+
+@pytest.fixture(scope="module")
+def out(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("documents")
+    for pid in PIDS:
+        build(dataset, folder, only=pid, jobs=2)
+    return folder
+
+
+def pdf_text(reader: PdfReader, first: int = 0) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages[first:])
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def struct_elements(reader: PdfReader) -> list[dict]:
+    """Every element of the PDF's structure tree (the tags a screen reader follows)."""
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict) and "/S" in node:
+            found.append(node)
+            walk(node.get("/K", []))
+        elif isinstance(node, dict) and "/K" in node:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def leads_and_delegates(dataset: Dataset, pid: str) -> list[str]:
+    data = dataset.partnerships[pid].current.arrangements
+    return [post.name for partner in data.partners for posts in (partner.lead, partner.delegate) if posts
+            for post in holders(posts, today()).now if post.name]
+
+
+# --- The files exist, where the brief says ------------------------------------------------
+
+def test_every_version_and_report_gets_a_pdf_and_a_word_file(dataset: Dataset, out: Path) -> None:
+    for pid in PIDS:
+        partnership = dataset.partnerships[pid]
+        expected = {f"arrangements-{v.id}.{ext}" for v in partnership.versions for ext in ("pdf", "docx")}
+        expected |= {f"report-{year}.{ext}" for year in partnership.reports for ext in ("pdf", "docx")}
+        assert {p.name for p in (out / pid / "documents").iterdir()} == expected
+    assert (out / "north-somerset" / "documents" / "report-2024-25.pdf").exists()
+    assert (out / "southampton" / "documents" / "arrangements-2024.pdf").exists()  # an older/other version too
+
+
+# --- What the PDF says ------------------------------------------------------------------
+
+@pytest.mark.parametrize("pid", PIDS)
+def test_pdf_names_the_leads_the_delegates_and_every_group(dataset: Dataset, out: Path, pid: str) -> None:
+    partnership = dataset.partnerships[pid]
+    text = pdf_text(PdfReader(out / pid / "documents" / f"arrangements-{partnership.current.id}.pdf"))
+    people = leads_and_delegates(dataset, pid)
+    if pid == "southampton":
+        assert {"Robert Henderson", "Maggie MacIsaac", "Phil Lamb"} <= set(people)
+    for name in people:
+        assert name in text
+    for partner in partnership.current.arrangements.partners:
+        assert words(partner.organisation) in text
+    for group in partnership.current.arrangements.groups:
+        assert words(group.name) in text, group.name
+    # The chart, its caption, then the same in words, before the next chapter (reading order).
+    body = pdf_text(PdfReader(out / pid / "documents" / f"arrangements-{partnership.current.id}.pdf"), first=2)
+    caption = body.find("Structure chart of")
+    assert -1 < caption < body.find("Structure in words") < body.find("Scrutiny, funding and reviews")
+    assert "Latest news" not in text and "Find out more" not in text  # web-only sections stay on the web
+
+
+def test_report_pdf_has_its_sections_in_order_and_the_sample_label_on_every_page(out: Path) -> None:
+    reader = PdfReader(out / "north-somerset" / "documents" / "report-2024-25.pdf")
+    body = pdf_text(reader, first=2)  # after the cover and the contents
+    headings = ["At a glance", *[heading for _, heading, _, _ in SECTIONS]]
+    positions = [body.find(heading) for heading in headings]
+    assert -1 not in positions, list(zip(headings, positions, strict=True))
+    assert positions == sorted(positions)
+    for number, page in enumerate(reader.pages, 1):
+        assert SAMPLE_LABEL in " ".join((page.extract_text() or "").split()), f"page {number}"
+    cover = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "North Somerset Safeguarding Children Partnership" in cover and "2024-25" in cover
+
+
+def test_the_sample_label_stays_off_documents_of_real_data(out: Path) -> None:
+    reader = PdfReader(out / "north-somerset" / "documents" / "arrangements-2022.pdf")
+    assert SAMPLE_LABEL not in pdf_text(reader)
+
+
+def test_contents_page_gives_page_numbers(out: Path) -> None:
+    reader = PdfReader(out / "southampton" / "documents" / "arrangements-2022.pdf")
+    contents = " ".join((reader.pages[1].extract_text() or "").split())
+    assert contents.startswith("Contents")
+    match = re.search(r"Groups and their terms of reference[ .]*(\d+)", contents)
+    assert match, contents[:500]
+    page = int(match.group(1)) - 1
+    assert "Groups and their terms of reference" in (reader.pages[page].extract_text() or "")
+
+
+def test_cover_has_the_partnership_version_status_and_dates(dataset: Dataset, out: Path) -> None:
+    version = dataset.partnerships["southampton"].versions[-1]
+    reader = PdfReader(out / "southampton" / "documents" / f"arrangements-{version.id}.pdf")
+    cover = " ".join((reader.pages[0].extract_text() or "").split())
+    for expected in (words(version.arrangements.name), words(version.label), "Status Proposed",
+                     "Agreed", "Takes effect", "Next review"):
+        assert expected in cover
+    assert "*" not in cover  # Markdown from the renderers must not leak onto the cover
+
+
+# --- The PDF is accessible: tags, language, title, bookmarks, alternative text ---------------
+
+@pytest.mark.parametrize("name", ["north-somerset/documents/arrangements-2022.pdf",
+                                  "southampton/documents/arrangements-2022.pdf",
+                                  "north-somerset/documents/report-2024-25.pdf"])
+def test_pdf_is_tagged_with_language_title_and_bookmarks(out: Path, name: str) -> None:
+    reader = PdfReader(out / name)
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] in (True, "true")
+    assert str(root["/Lang"]).startswith("en")
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] in (True, "true")
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp  # declares PDF/UA-1
+    title = reader.metadata.title
+    assert title and ("yearly report" in title or ":" in title)
+    tags = [str(element["/S"]) for element in struct_elements(reader)]
+    for tag in ("/H1", "/H2", "/Table", "/TH", "/TD", "/L", "/LI", "/P"):
+        assert tag in tags, tag
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Contents" in outline and len(outline) >= 2
+    # Each data cell names its header cells, so a screen reader can say which column a figure is in.
+    cells = [element for element in struct_elements(reader) if element["/S"] == "/TD"]
+    assert cells and all(len(cell["/A"]["/Headers"]) >= 1 for cell in cells if "/Headers" in cell["/A"])
+    assert sum(1 for cell in cells if "/Headers" in cell["/A"] and cell["/A"]["/Headers"]) >= len(cells) // 2
+
+
+def test_structure_chart_is_a_figure_with_alternative_text(out: Path) -> None:
+    reader = PdfReader(out / "southampton" / "documents" / "arrangements-2022.pdf")
+    figures = [element for element in struct_elements(reader) if element["/S"] == "/Figure"]
+    assert len(figures) == 1
+    alt = str(figures[0].get("/Alt", ""))
+    assert alt.startswith("Structure chart of Southampton Safeguarding Children Partnership")
+    assert "written out in words" in alt
+
+
+def test_pdf_headings_match_the_pages(out: Path) -> None:
+    reader = PdfReader(out / "north-somerset" / "documents" / "arrangements-2022.pdf")
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[1:5] == ["About the partnership", "How NSSCP is organised", "Scrutiny, funding and reviews",
+                            "Groups and their terms of reference"]
+
+
+# --- The Word file ------------------------------------------------------------------------
+
+def headings(path: Path, level: int) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == f"Heading {level}"]
+
+
+@pytest.mark.parametrize("pid", PIDS)
+def test_word_file_has_real_heading_styles_and_every_group(dataset: Dataset, out: Path, pid: str) -> None:
+    partnership = dataset.partnerships[pid]
+    path = out / pid / "documents" / f"arrangements-{partnership.current.id}.docx"
+    short = partnership.current.arrangements.short_name
+    assert headings(path, 1) == ["About the partnership", f"How {short} is organised",
+                                 "Scrutiny, funding and reviews", "Groups and their terms of reference"]
+    level2 = headings(path, 2)
+    assert "Who is accountable" in level2 and "Structure in words" in level2
+    for group in partnership.current.arrangements.groups:
+        assert words(group.name) in level2
+    text = " ".join(p.text for p in docx.Document(str(path)).paragraphs)
+    for name in leads_and_delegates(dataset, pid):
+        assert name in " ".join(cell.text for t in docx.Document(str(path)).tables for row in t.rows
+                                for cell in row.cells) or name in text
+
+
+def test_word_report_has_its_sections_as_heading_2_in_order(out: Path) -> None:
+    path = out / "north-somerset" / "documents" / "report-2024-25.docx"
+    assert headings(path, 1) == ["NSSCP yearly report 2024-25"]
+    assert headings(path, 2) == ["At a glance", *[heading for _, heading, _, _ in SECTIONS]]
+    word = docx.Document(str(path))
+    assert word.sections[0].header.paragraphs[0].text == SAMPLE_LABEL
+    footer = word.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("NSSCP: yearly report 2024-25 · Page")
+    assert 'w:instr="PAGE"' in footer._p.xml  # Word numbers the pages
+    assert word.core_properties.language.startswith("en")
+    assert word.tables and all("<w:tblBorders>" in table._tbl.xml for table in word.tables)  # ruled, readable
+    assert all('w:tblHeader w:val="true"' in table._tbl.xml for table in word.tables)  # header repeats
+
+
+def test_word_chart_is_a_picture_with_alternative_text_and_the_words_follow(out: Path) -> None:
+    word = docx.Document(str(out / "southampton" / "documents" / "arrangements-2022.docx"))
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', word.element.xml)
+    assert len(descriptions) == 1 and descriptions[0].startswith("Structure chart of Southampton")
+    assert any(part.partname.endswith(".png") for part in word.part.package.parts)
+    # A4, and the chart at the full text width, so its text prints at 10 pt or more.
+    assert round(word.sections[0].page_width.mm) == 210 and round(word.sections[0].page_height.mm) == 297
+    assert round(word.inline_shapes[0].width.mm) == 170
+    level2 = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert "Structure in words" in level2
+
+
+# --- The chart itself ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("pid", sorted({"north-somerset", "southampton", "hips", "brighton-and-hove"}))
+def test_chart_svg_has_every_group_readable_text_and_a_title(dataset: Dataset, pid: str) -> None:
+    partnership = dataset.partnerships[pid]
+    svg, alt = structure_svg(dataset, partnership)
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text.startswith("Structure chart of")
+    assert root.find(f"{SVG}desc").text
+    # One SVG unit is one point at 170 mm: every text at least 10 pt on A4.
+    assert root.get("width") == "170mm" and root.get("viewBox").split()[2] == "481"
+    texts = root.findall(f"{SVG}text")
+    assert all(float(t.get("font-size")) >= 10 for t in texts)
+    drawn = " ".join(t.text for t in texts)
+    graph = structure_graph(dataset, partnership)
+    for node in graph.nodes.values():
+        assert words(node.name) in drawn, node.name
+    assert len(root.findall(f"{SVG}path")) >= len(graph.lines)  # a line for each relation
+    assert alt.startswith(root.find(f"{SVG}title").text)
+
+
+def test_data_text_is_escaped_in_the_chart_and_the_document(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    path = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "Childhood Neglect Working Group" in text
+    path.write_text(text.replace("Childhood Neglect Working Group", "<script>alert(1)</script> & Neglect Group"),
+                    encoding="utf-8")
+    dataset = load_dataset(data)
+    svg, _ = structure_svg(dataset, dataset.partnerships["north-somerset"])
+    ET.fromstring(svg)  # still well-formed XML
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    page = print_html(arrangements_document(dataset, "north-somerset"))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# --- The command ---------------------------------------------------------------------------
+
+def test_command_fails_with_one_line_for_an_unknown_partnership(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "arrangements", "documents", "--only", "nowhere",
+                             "--out", str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "no partnership called 'nowhere'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_refuses_an_unknown_partnership(dataset: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(DocumentError):
+        build(dataset, tmp_path, only="nowhere")
+
+
+GOVERNANCE = REPO / "tests" / "fixtures" / "governance"  # outside bodies, accountable to, links with
+
+
+@pytest.fixture(scope="module")
+def governance(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    folder = tmp_path_factory.mktemp("governance-data")
+    for part in ("reference", "site"):
+        shutil.copytree(REPO / "data" / part, folder / part)
+    shutil.copytree(GOVERNANCE, folder / "partnerships")
+    return load_dataset(folder)
+
+
+def _segments(path: str) -> list[tuple[float, float, float, float]]:
+    """The straight pieces of a chart line ("M x,y V y H x ...")."""
+    x = y = 0.0
+    pieces = []
+    for command, value in re.findall(r"([MVH])([\d.,-]+)", path):
+        if command == "M":
+            x, y = map(float, value.split(","))
+            continue
+        nx, ny = (x, float(value)) if command == "V" else (float(value), y)
+        pieces.append((x, y, nx, ny))
+        x, y = nx, ny
+    assert pieces, path
+    return pieces
+
+
+@pytest.mark.parametrize("which", ["north-somerset", "southampton", "exampleshire"])
+def test_chart_lines_never_cross_a_box_they_do_not_join(dataset: Dataset, governance: Dataset, which: str) -> None:
+    data = governance if which == "exampleshire" else dataset
+    svg, _ = structure_svg(data, data.partnerships[which])
+    graph = structure_graph(data, data.partnerships[which])
+    boxes, _ = layout(graph)
+    if which == "exampleshire":
+        assert {"accountable_to", "links_with"} <= {relation for _, _, relation in graph.lines}
+        assert any(node.outside for node in graph.nodes.values())
+    for start, end, _ in graph.lines:
+        path = _line_svg(boxes[start], boxes[end], "reports_to")
+        for x1, y1, x2, y2 in _segments(re.findall(r' d="(M[^"]+)"', path)[-1]):
+            for key, box in boxes.items():
+                if key in (start, end):
+                    continue
+                inside_x = min(x1, x2) < box.x + box.w - 0.5 and max(x1, x2) > box.x + 0.5
+                inside_y = min(y1, y2) < box.y + box.h - 0.5 and max(y1, y2) > box.y + 0.5
+                assert not (inside_x and inside_y), f"{start}->{end} crosses {key}"
+
+
+def test_chart_puts_each_body_above_the_groups_that_report_to_it(dataset: Dataset, governance: Dataset) -> None:
+    for data, pid in ((dataset, "north-somerset"), (dataset, "southampton"), (governance, "exampleshire")):
+        graph = structure_graph(data, data.partnerships[pid])
+        boxes, height = layout(graph)
+        for start, end, relation in graph.lines:
+            if relation != "links_with":
+                assert boxes[end].y + boxes[end].h < boxes[start].y, (start, end)
+        for box in boxes.values():  # inside the chart, no two boxes overlap
+            assert box.x >= 0 and box.x + box.w <= 481 and box.y + box.h <= height
+            for other in boxes.values():
+                if other is not box:
+                    assert (box.x + box.w <= other.x or other.x + other.w <= box.x
+                            or box.y + box.h <= other.y or other.y + other.h <= box.y)
+
+
+def test_site_build_fails_in_one_line_and_keeps_the_old_site_when_documents_cannot_be_made(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous good site", encoding="utf-8")
+    tools = tmp_path / "bin"  # everything on PATH except pandoc
+    tools.mkdir()
+    for name in ("git", "pdftoppm"):
+        if shutil.which(name):
+            (tools / name).symlink_to(shutil.which(name))
+    env = {**os.environ, "PATH": str(tools), "PYTHONPATH": str(REPO / "macros")}
+    result = subprocess.run([sys.executable, "scripts/build_site.py", "--out", str(out)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "documents: pandoc is not installed: run `apt-get install pandoc`" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous good site"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no staging folder left behind"
+
+
+def test_footer_text_cannot_leave_its_css_string() -> None:
+    escaped = css_string('Name "quoted" \\ </style><script>alert(1)</script>')
+    assert not set(escaped) & set('"\\<>/') - {"\\"} and "</" not in escaped and '"' not in escaped
+    assert escaped.startswith("Name \\22 quoted\\22 ")
+
+
+def test_download_links_give_format_size_and_pages(out: Path) -> None:
+    folder = out / "north-somerset" / "documents"
+    items = download_links(folder, "report-2024-25", "the yearly report", "documents/")
+    pages = len(PdfReader(folder / "report-2024-25.pdf").pages)
+    size = round((folder / "report-2024-25.pdf").stat().st_size / 1024)
+    assert items[0] == (f'- <a href="documents/report-2024-25.pdf" type="application/pdf">Download the yearly '
+                        f"report (PDF, {size} KB, {pages} pages)</a>")
+    assert "(DOCX, " in items[1] and 'href="documents/report-2024-25.docx"' in items[1]
+    assert download_links(folder, "arrangements-1999", "the arrangements", "documents/") == []
+    assert file_size(1536 * 1024) == "1.5 MB" and file_size(10) == "1 KB"
+
+
+def test_an_older_or_proposed_version_says_so_once(dataset: Dataset, out: Path) -> None:
+    partnership = dataset.partnerships["southampton"]
+    other = next(v for v in partnership.versions if v is not partnership.current)
+    text = pdf_text(PdfReader(out / "southampton" / "documents" / f"arrangements-{other.id}.pdf"))
+    assert text.count("This is not the current version") == 1  # every page says it; the document once
+
+
+def test_cache_reuses_a_file_only_for_the_same_recipe(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def make(path: Path, text: str) -> None:
+        made.append(text)
+        path.write_text(text, encoding="utf-8")
+
+    cache, target = tmp_path / "cache", tmp_path / "out.pdf"
+    _cached(cache, "recipe one", target, lambda: make(target, "one"))
+    _cached(cache, "recipe one", target, lambda: make(target, "again"))
+    assert made == ["one"] and target.read_text(encoding="utf-8") == "one"
+    _cached(cache, "recipe two", target, lambda: make(target, "two"))
+    assert made == ["one", "two"] and target.read_text(encoding="utf-8") == "two"
+    _cached(None, "recipe two", target, lambda: make(target, "fresh"))  # no cache: always made
+    assert made[-1] == "fresh"
