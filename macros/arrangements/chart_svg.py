@@ -42,7 +42,11 @@ STYLES = {  # fill, stroke, stroke width
     "external": ("#e8eaf6", "#1a237e", 2.0),
     "outside": ("#f3f2f1", "#0b0c0c", 2.0),
 }
-RELATION_STROKE = {"reports_to": (1.4, ""), "accountable_to": (3.0, ""), "links_with": (1.4, "2 4")}
+RELATION_STROKE = {"reports_to": (1.4, ""), "accountable_to": (3.0, ""), "links_with": (1.4, "2 4"),
+                   "oversees": (1.4, ""), "supported_by": (1.4, "2 4")}
+# Why only these two set the layers: they run upwards (a group to what it answers to); the others
+# (links with, oversees, supported by) join bodies without putting one above the other.
+RANKING = {"reports_to", "accountable_to"}
 
 
 @dataclass
@@ -74,7 +78,7 @@ def _parents(graph: Graph) -> dict[str, list[str]]:
     """Who each node sits under: what it reports to or is accountable to."""
     parents: dict[str, list[str]] = {key: [] for key in graph.nodes}
     for start, end, relation in graph.lines:
-        if relation != "links_with" and end not in parents[start] and end != start:
+        if relation in RANKING and end not in parents[start] and end != start:
             parents[start].append(end)
     return parents
 
@@ -86,7 +90,7 @@ def layers(graph: Graph) -> list[list[str]]:
     the foot of the chart: in the top row it would sit among the bodies that groups report to.
     """
     parents = _parents(graph)
-    ranked = {key for start, end, relation in graph.lines if relation != "links_with" for key in (start, end)}
+    ranked = {key for start, end, relation in graph.lines if relation in RANKING for key in (start, end)}
     linked_only = [key for key in graph.nodes if key not in ranked
                    and any(key in (start, end) for start, end, _ in graph.lines)]
     depth: dict[str, int] = {}
@@ -131,7 +135,7 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
     per_row = max(1, int((WIDTH + GAP_X) // (MIN_BOX + GAP_X)))
     boxes: dict[str, Box] = {}
     y = 2.0
-    targets = {end for _, end, relation in graph.lines if relation != "links_with"}
+    targets = {end for _, end, relation in graph.lines if relation in RANKING}
     for row in layers(graph):
         if len(row) > per_row:
             # Why: a row wraps onto more lines; the bodies that others report to go on the lowest line,

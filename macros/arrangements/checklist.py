@@ -313,7 +313,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 @command("check", "check arrangements and yearly reports against the statutory checklists", _check_arguments)
 def check_command(args: argparse.Namespace) -> int:
     """Exit 0 with gaps (they are published honestly); 1 only when the data itself is invalid."""
-    dataset, status = load_or_report(args.data)
+    dataset, status = load_or_report(args.data, stream=sys.stderr if args.format == "json" else sys.stdout)
     if status:
         return status
     blocks = full_report(dataset, args.today or date.today())

@@ -48,10 +48,11 @@ def print_problems(problems: list[Problem], *, annotate: bool | None = None, str
             print(problem.annotation(), file=stream)
 
 
-def load_or_report(data: Path) -> tuple[Dataset, int]:
+def load_or_report(data: Path, stream=sys.stdout) -> tuple[Dataset, int]:  # noqa: ANN001 - a text stream
+    """The data, with every problem printed (to `stream`: stderr when stdout carries JSON)."""
     dataset = load_dataset(data)
     problems = dataset.problems.sorted()
-    print_problems(problems)
+    print_problems(problems, stream=stream)
     errors = [p for p in problems if p.severity == "error"]
     return dataset, 1 if errors else 0
 
