@@ -101,7 +101,7 @@ def _focused(page: object) -> dict[str, str]:
                            width: s.outlineWidth}; }""")
 
 
-def test_tab_order_starts_with_skip_link_then_quick_exit(browser_page: object, site_server: str) -> None:
+def test_tab_order_starts_with_skip_link_then_exit_this_page(browser_page: object, site_server: str) -> None:
     page = browser_page
     page.goto(site_server + "southampton/")  # type: ignore[attr-defined]
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
@@ -110,8 +110,9 @@ def test_tab_order_starts_with_skip_link_then_quick_exit(browser_page: object, s
     assert first["outline"] != "none", "the focused skip link must show a visible focus ring"
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
     second = _focused(page)
-    assert second["id"] == "quick-exit"
+    assert "quick-exit-skip" in second["cls"] and second["text"].strip() == "Exit this page"
     assert second["outline"] != "none" and second["width"] != "0px"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().width > 50")  # type: ignore[attr-defined]
 
 
 def test_skip_link_moves_focus_to_the_content(browser_page: object, site_server: str) -> None:
