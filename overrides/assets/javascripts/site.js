@@ -98,17 +98,32 @@
 })();
 
 // Scrollable areas (wide tables, code) must be reachable by keyboard
-// (WCAG 2.1.1): give each one that overflows a focus stop and a name.
+// (WCAG 2.1.1): give each one that overflows a focus stop and a name of its
+// own (the heading above it), so the regions can be told apart.
 (function () {
   "use strict";
-  function label() {
-    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
-    boxes.forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Scrollable content");
+  function heading(box) {
+    for (var el = box; el && el !== document.body; el = el.parentElement) {
+      for (var prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.replace("\u00b6", "").trim();
       }
+    }
+    return "";
+  }
+  function label() {
+    var used = {};
+    document.querySelectorAll("[data-scroll-name]").forEach(function (box) {
+      used[box.getAttribute("aria-label")] = true;
+    });
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth || box.hasAttribute("tabindex")) return;
+      var name = (box.tagName === "CODE" ? "Code" : "Table") + (heading(box) ? ": " + heading(box) : "");
+      for (var n = 2, base = name; used[name]; n++) name = base + " (" + n + ")";
+      used[name] = true;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name);
+      box.setAttribute("data-scroll-name", "");
     });
   }
   // Material wraps tables after its bundle loads, so label after that too.
@@ -116,23 +131,53 @@
   window.addEventListener("resize", label);
 })();
 
-// Material's menu and search buttons on small screens are <label>s that a
-// keyboard cannot reach. Make them real buttons for keyboard and screen
-// reader users: focusable, named, and toggled by Enter or Space.
+// Material's menu and search buttons on small screens are <label>s for
+// checkboxes, which a keyboard cannot reach and which may not carry a button
+// role. With JavaScript they become real <button>s that tick the same
+// checkbox; without it the labels still work with a mouse or finger.
 (function () {
   "use strict";
-  var names = { __drawer: "Open the site menu", __search: "Open search" };
-  document.querySelectorAll("label.md-header__button[for]").forEach(function (button) {
-    var target = document.getElementById(button.getAttribute("for"));
-    if (!target || button.hasAttribute("tabindex")) return;
-    button.setAttribute("tabindex", "0");
-    button.setAttribute("role", "button");
-    if (names[target.id]) button.setAttribute("aria-label", names[target.id]);
-    button.addEventListener("keydown", function (event) {
-      // Material already clicks a focused label on Enter; Space is ours.
-      if (event.key !== " ") return;
-      event.preventDefault();
-      button.click();
+  var names = { __drawer: "Site menu", __search: "Search" };
+  var toggles = [];
+  Object.keys(names).forEach(function (id) {
+    var toggle = document.getElementById(id);
+    // Why: Material set autocomplete="off" on these so a browser never
+    // restores them ticked; that attribute is not valid there, so reset here.
+    if (toggle) toggle.checked = false;
+    var label = document.querySelector("label.md-header__button[for='" + id + "']");
+    if (!toggle || !label) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-for", id);
+    button.setAttribute("aria-label", names[id]);
+    button.setAttribute("aria-expanded", "false");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    button.addEventListener("click", function () {
+      toggle.click();
+      // Why: the drawer comes after the header in the page; without this the
+      // next Tab would go through the header first, behind the open drawer.
+      if (id === "__drawer" && toggle.checked) {
+        var links = document.querySelectorAll(".md-sidebar--primary a[href]");
+        for (var i = 0; i < links.length; i++) {
+          if (links[i].getClientRects().length) { links[i].focus(); break; }
+        }
+      }
+    });
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    toggles.push({ toggle: toggle, button: button });
+  });
+  // Escape closes the open menu and gives focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    toggles.forEach(function (pair) {
+      if (pair.toggle.id === "__drawer" && pair.toggle.checked) {
+        pair.toggle.click();
+        pair.button.focus();
+      }
     });
   });
 })();
