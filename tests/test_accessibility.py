@@ -168,6 +168,11 @@ def test_no_axe_violations_on_any_page(sweep: dict[str, object], width: int, sch
     assert not found, f"{len(found)} pages with violations at {width}px, {scheme}:\n{report}"
 
 
+def test_no_page_scrolls_sideways_at_320px(sweep: dict[str, object]) -> None:
+    """WCAG 1.4.10 reflow: at 320 CSS px nothing makes the whole page scroll sideways."""
+    assert not sweep["wide"], f"pages wider than 320px at 320px: {sweep['wide']}"
+
+
 def test_forced_colours_keep_the_quick_exit_visible(chromium_browser: object, site_server: str) -> None:
     """High-contrast (Windows forced colours) users still see the way out and the help."""
     context = chromium_browser.new_context(forced_colors="active")  # type: ignore[attr-defined]
