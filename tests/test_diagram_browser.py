@@ -44,3 +44,55 @@ def test_structure_chart_renders_every_group_and_edge(browser_page: object, site
     assert "Syntax error" not in svg
     assert not foreign_requests(page.requests_seen)  # type: ignore[attr-defined]
     assert any(u.endswith("/assets/vendor/mermaid/mermaid.min.js") for u in page.requests_seen)  # type: ignore[attr-defined]
+
+
+# Material draws the chart into a closed shadow root. For measuring only, the
+# test opens it (attachShadow is asked for mode "open"); nothing else changes.
+_OPEN_SHADOWS = """(() => { const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (options) { return attach.call(this, {...options, mode: 'open'}); }; })()"""
+
+# Label size as the reader sees it: the SVG font size times the SVG's rendered
+# scale; the gap between the bottom of the drawing and the bottom of its box.
+_MEASURE = """() => {
+  const host = document.querySelector('figure.structure-chart div.mermaid');
+  const svg = host.shadowRoot.querySelector('svg');
+  const box = svg.getBoundingClientRect(), scale = box.width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('.nodeLabel, .nodeLabel *')]
+    .filter(e => e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize) * scale);
+  const figure = host.closest('figure'), column = host.closest('article').getBoundingClientRect();
+  return {smallest: Math.min(...sizes), labels: sizes.length,
+          gapBelow: host.getBoundingClientRect().bottom - box.bottom - (host.offsetHeight - host.clientHeight),
+          figureShare: figure.getBoundingClientRect().width / column.width,
+          wide: host.scrollWidth > host.clientWidth, focusable: host.tabIndex === 0,
+          cue: getComputedStyle(figure, '::before').content};
+}"""
+
+
+def structure_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("structure/index.html"))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chart_labels_are_readable_on_every_structure_page(chromium_browser: object, site_server: str,
+                                                           built_site: Path, width: int) -> None:
+    context = chromium_browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    context.add_init_script(_OPEN_SHADOWS)
+    page = context.new_page()
+    problems = []
+    pages = structure_pages(built_site)
+    assert len(pages) >= 7
+    for url in pages:
+        page.goto(site_server + url, wait_until="networkidle")
+        page.wait_for_function("document.querySelector('figure.structure-chart div.mermaid')?.shadowRoot"
+                               "?.querySelector('svg')")
+        found = page.evaluate(_MEASURE)
+        if found["labels"] == 0 or found["smallest"] < 14:
+            problems.append(f"{url}: smallest label {found['smallest']:.1f}px")
+        if found["gapBelow"] > 8:
+            problems.append(f"{url}: {found['gapBelow']:.0f}px of empty space under the chart")
+        if found["figureShare"] < 0.95:
+            problems.append(f"{url}: the figure takes {found['figureShare']:.0%} of the column")
+        if found["wide"] and not (found["focusable"] and "Scroll sideways" in found["cue"]):
+            problems.append(f"{url}: scrolls sideways without a focus stop or a visible cue")
+    context.close()
+    assert not problems, f"at {width}px:\n" + "\n".join(problems)

@@ -1,0 +1,44 @@
+// Structure charts readable on a phone. Loaded after the self-hosted Mermaid
+// and before Material's bundle, which calls mermaid.initialize with its own
+// settings; ours are added to them:
+// - useMaxWidth false: the chart is drawn at its natural size (labels at
+//   16 px, sub-labels at 14 px) and scrolls sideways inside its figure,
+//   instead of being shrunk to the column until the words are specks;
+// - label sizes set here, not left to Mermaid's <small> (13.3 px).
+(function () {
+  "use strict";
+  if (typeof mermaid === "undefined") return;
+  var initialize = mermaid.initialize.bind(mermaid);
+  var READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }";
+  mermaid.initialize = function (config) {
+    var ours = Object.assign({}, config || {});
+    ours.flowchart = Object.assign({}, ours.flowchart, { useMaxWidth: false });
+    ours.themeCSS = (ours.themeCSS || "") + READABLE;
+    return initialize(ours);
+  };
+})();
+
+// A chart wider than its figure scrolls sideways: give it a focus stop and a
+// name so it can be scrolled from the keyboard, and show the text cue
+// (site.css) only when there is something to scroll to.
+(function () {
+  "use strict";
+  function mark(figure) {
+    var chart = figure.querySelector("div.mermaid");
+    if (!chart) return;
+    var wide = chart.scrollWidth > chart.clientWidth + 1;
+    figure.classList.toggle("structure-chart--wide", wide);
+    if (wide && !chart.hasAttribute("tabindex")) {
+      // Start in the middle, where the top of the structure is drawn.
+      chart.scrollLeft = (chart.scrollWidth - chart.clientWidth) / 2;
+      chart.setAttribute("tabindex", "0");
+      chart.setAttribute("role", "region");
+      chart.setAttribute("aria-label", "Structure chart (scrolls sideways)");
+    }
+  }
+  document.querySelectorAll("figure.structure-chart").forEach(function (figure) {
+    // Material swaps the <pre class="mermaid"> for the drawn chart later on.
+    new MutationObserver(function () { mark(figure); }).observe(figure, { childList: true });
+    window.addEventListener("resize", function () { mark(figure); });
+  });
+})();
