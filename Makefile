@@ -49,7 +49,10 @@ browsers:
 vendor:
 	npm install --no-audit --no-fund
 	mkdir -p overrides/assets/vendor/mermaid
-	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
+	rm -rf overrides/assets/vendor/mermaid/chunks
+	mkdir -p overrides/assets/vendor/mermaid/chunks/mermaid.esm.min
+	cp node_modules/mermaid/dist/mermaid.esm.min.mjs node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
+	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs overrides/assets/vendor/mermaid/chunks/mermaid.esm.min/
 
 lint: $(STAMP)
 	$(PY) -m ruff check macros scripts tests

@@ -1,5 +1,5 @@
-"""WCAG 2.2 AA gates in a real browser: axe-core on every kind of page,
-keyboard use, the diagrams' text equivalents, and the request budget.
+"""WCAG 2.2 AA gates in a real browser: axe-core on every page,
+keyboard use, the diagrams' text equivalents, and the first-visit budget.
 
 axe-core comes from the npm registry (node_modules/axe-core, installed by
 `make browsers` / .ci/run) and is injected into pages served on 127.0.0.1.
@@ -7,31 +7,15 @@ axe-core comes from the npm registry (node_modules/axe-core, installed by
 
 from __future__ import annotations
 
-import contextlib
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from conftest import AXE, foreign_requests
+from conftest import AXE, REPO, foreign_requests
 
 pytestmark = pytest.mark.browser
 
-# One page of each kind the site generates (issue: home, overview, structure,
-# group, agencies, lookup, report, checklist, news, statement).
-PAGE_KINDS = {
-    "home": "",
-    "overview": "southampton/",
-    "structure": "southampton/structure/",
-    "group": "southampton/groups/partnership/",
-    "agencies": "southampton/for-agencies/",
-    "for-agencies": "agencies/",
-    "lookup": "agencies/lookup/",
-    "report": "north-somerset/reports/2024-25/",
-    "checklist": "southampton/checklist/",
-    "changes": "southampton/changes/",
-    "news": "news/",
-    "statement": "accessibility/",
-}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
 # Every built page is checked at these widths and in both colour schemes.
 SWEEP_WIDTHS = (320, 1280)
@@ -40,8 +24,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 # Budgets a reader on a slow phone would feel (checked by the tests below,
 # printed in full by scripts/weight.py).
-HTML_BUDGET = 120_000          # bytes of HTML for one page
-FIRST_VIEW_BUDGET = 900_000    # bytes loaded on first view of a page without a diagram
+HTML_BUDGET = 120_000          # bytes of HTML for one page (first-visit budgets: scripts/weight.py)
 
 # Rules whose result depends on colour: the only thing the dark scheme changes
 # (Material's schemes swap colour variables, not layout or markup).
@@ -97,13 +80,6 @@ def built_pages(site: Path) -> list[str]:
         rel = path.relative_to(site).as_posix()
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
-
-
-@pytest.fixture(scope="module")
-def kinds_present(built_site: Path) -> dict[str, str]:
-    missing = [kind for kind, url in PAGE_KINDS.items() if not (built_site / url / "index.html").exists()]
-    assert not missing, f"page kinds missing from the built site: {missing}"
-    return PAGE_KINDS
 
 
 def _switch_scheme(page: object, scheme: str) -> None:
@@ -292,26 +268,26 @@ def test_diagram_has_accessible_name_and_reachable_text(browser_page: object, si
         "() => !document.querySelector('#structure-in-words').closest('[aria-hidden=true]')")
 
 
-def test_page_weight_within_budget(chromium_browser: object, site_server: str, built_site: Path,
-                                   kinds_present: dict[str, str]) -> None:
-    """HTML per page and bytes on first view of a page without a diagram stay within budget."""
-    sizes = {kind: (built_site / url / "index.html").stat().st_size for kind, url in kinds_present.items()}
-    over = {kind: size for kind, size in sizes.items() if size > HTML_BUDGET}
-    assert not over, f"HTML over {HTML_BUDGET} bytes: {over}"
-    context = chromium_browser.new_context()  # type: ignore[attr-defined]
-    page = context.new_page()
-    loaded: list[int] = []
-    urls: list[str] = []
+def _weight_script() -> object:
+    spec = importlib.util.spec_from_file_location("weight", REPO / "scripts" / "weight.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
-    def count(response: object) -> None:
-        urls.append(response.url)  # type: ignore[attr-defined]
-        with contextlib.suppress(Exception):  # a redirect or aborted request has no body
-            loaded.append(len(response.body()))  # type: ignore[attr-defined]
 
-    page.on("response", count)
-    page.goto(site_server + kinds_present["overview"], wait_until="networkidle")
-    context.close()
-    total = sum(loaded)
-    print(json.dumps({"html_bytes": sizes, "first_view_bytes": total}))
-    assert not any("mermaid" in u for u in urls), "Mermaid must load only on pages that draw a diagram"
-    assert total < FIRST_VIEW_BUDGET, f"first view loaded {total} bytes (budget {FIRST_VIEW_BUDGET})"
+def test_first_visit_within_budget(chromium_browser: object, site_server: str, built_site: Path) -> None:
+    """Compressed bytes of every request on a first visit (scripts/weight.py): 300 KB with a chart, 100 KB without."""
+    weight = _weight_script()
+    sizes = {kind: (built_site / url / "index.html").stat().st_size for kind, url in weight.KINDS.items()}
+    assert max(sizes.values()) <= HTML_BUDGET, f"HTML over {HTML_BUDGET} bytes: {sizes}"
+    measured = {}
+    for kind, url in weight.KINDS.items():
+        got = weight.first_visit(chromium_browser, site_server + url)
+        measured[kind] = sum(got.values())
+        assert not foreign_requests(list(got)), f"{kind} asked another host: {foreign_requests(list(got))}"
+        mermaid = [u for u in got if "/vendor/mermaid/" in u]
+        assert bool(mermaid) == kind.startswith("structure"), f"{kind}: Mermaid only where a chart is drawn"
+        assert not any("search_index.json" in u for u in got), f"{kind}: the search index waits for a search"
+    print(json.dumps(measured))
+    over = {kind: total for kind, total in measured.items() if total > weight.budget(kind)}
+    assert not over, f"first visit over budget: {over} (all: {measured})"

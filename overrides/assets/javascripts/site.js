@@ -181,3 +181,57 @@
     });
   });
 })();
+
+// Light first visits: Material downloads the search index (about 50 KB
+// compressed) and starts its search worker on every page view, whether or
+// not the reader searches. Both wait here until the reader opens search
+// (the search box takes focus, by click, tap or the "s" key), so a phone
+// with little data pays for search only when it is used. Runs before
+// Material's bundle, which asks for both.
+(function () {
+  "use strict";
+  var RealWorker = window.Worker;
+  var XHR = window.XMLHttpRequest;
+  if (!RealWorker || !XHR || typeof EventTarget !== "function" || typeof Promise !== "function") return;
+  var wanted = new Promise(function (resolve) {
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches(".md-search__input")) resolve();
+    });
+    var toggle = document.getElementById("__search");
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) resolve(); });
+  });
+
+  var open = XHR.prototype.open;
+  var send = XHR.prototype.send;
+  XHR.prototype.open = function (method, url) {
+    this.searchIndex = /\/search\/search_index\.json$/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XHR.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.searchIndex) return send.apply(request, args);
+    wanted.then(function () { send.apply(request, args); });
+  };
+
+  // The worker is made when Material first posts to it (after the index).
+  function LazyWorker(url, options) {
+    var target = new EventTarget();
+    var real = null;
+    target.postMessage = function (message, transfer) {
+      if (!real) {
+        real = new RealWorker(url, options);
+        real.addEventListener("message", function (event) {
+          target.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+      }
+      real.postMessage(message, transfer);
+    };
+    target.terminate = function () { if (real) real.terminate(); };
+    return target;
+  }
+  window.Worker = function (url, options) {
+    return /\/workers\/search\.[^/]*\.js$/.test(String(url)) ? LazyWorker(url, options) : new RealWorker(url, options);
+  };
+  window.Worker.prototype = RealWorker.prototype;
+})();

@@ -1,22 +1,29 @@
-// Structure charts readable on a phone. Loaded after the self-hosted Mermaid
-// and before Material's bundle, which calls mermaid.initialize with its own
+// Structure charts: Mermaid's ESM build, self-hosted and loaded only on
+// pages with a chart. The entry and core chunks load with this module; the
+// flowchart code is fetched only when a chart is drawn (about 350 KB
+// compressed in all, instead of 725 KB for mermaid.min.js).
+// Why a module and a global: Material's bundle draws the charts with a global
+// `mermaid` and fetches it from unpkg.com when there is none. Module scripts
+// run before DOMContentLoaded, which is when Material starts drawing.
+//
+// Readable on a phone: Material calls mermaid.initialize with its own
 // settings; ours are added to them:
 // - useMaxWidth false: the chart is drawn at its natural size (labels at
 //   16 px, sub-labels at 14 px) and scrolls sideways inside its figure,
 //   instead of being shrunk to the column until the words are specks;
 // - label sizes set here, not left to Mermaid's <small> (13.3 px).
-(function () {
-  "use strict";
-  if (typeof mermaid === "undefined") return;
-  var initialize = mermaid.initialize.bind(mermaid);
-  var READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }";
-  mermaid.initialize = function (config) {
-    var ours = Object.assign({}, config || {});
-    ours.flowchart = Object.assign({}, ours.flowchart, { useMaxWidth: false });
-    ours.themeCSS = (ours.themeCSS || "") + READABLE;
-    return initialize(ours);
-  };
-})();
+import mermaid from "../vendor/mermaid/mermaid.esm.min.mjs";
+
+const READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }";
+const initialize = mermaid.initialize.bind(mermaid);
+mermaid.initialize = (config) => {
+  const ours = Object.assign({}, config || {});
+  ours.flowchart = Object.assign({}, ours.flowchart, { useMaxWidth: false });
+  ours.themeCSS = (ours.themeCSS || "") + READABLE;
+  return initialize(ours);
+};
+window.mermaid = mermaid;
+
 
 // A chart wider than its figure scrolls sideways: give it a focus stop and a
 // name so it can be scrolled from the keyboard, and show the text cue
