@@ -134,21 +134,32 @@ def test_quick_exit_is_a_plain_link_without_javascript(chromium_browser: object,
 
 
 # For each point sampled inside the button: the elements under it, top first,
-# down to the first opaque bar it sits on (Material's sticky header). Anything
+# down to the first one with an opaque background (Material's sticky header,
+# or the search panel when it is open), which hides all below it. Anything
 # with its own text or a control found on the way is covered by the button.
-_COVERED = """() => {
+_COVERED = r"""() => {
   const button = document.getElementById('quick-exit');
   const box = button.getBoundingClientRect();
   const covered = new Set();
+  // Hit-test everything that is painted, including layers that ignore the
+  // pointer (Material's white search overlay).
+  const everything = document.createElement('style');
+  everything.textContent = '* { pointer-events: auto !important; }';
+  document.head.appendChild(everything);
   for (const fx of [0.05, 0.5, 0.95]) for (const fy of [0.1, 0.5, 0.9]) {
     const x = box.left + box.width * fx, y = box.top + box.height * fy;
     for (const el of document.elementsFromPoint(x, y)) {
       if (button.contains(el)) continue;
-      if (el.matches('.md-header')) break;
       const ownText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-      if (ownText || el.matches('a, button, input, label, svg, img')) covered.add(el.outerHTML.slice(0, 80));
+      // A control counts when it shows something (an empty label is a backdrop).
+      const control = el.matches('input, img, svg')
+        || (el.matches('a, button, label') && (el.textContent.trim() || el.querySelector('svg, img')));
+      if (ownText || control) covered.add(el.outerHTML.slice(0, 80));
+      const paint = getComputedStyle(el).backgroundColor.match(/[\d.]+/g) || [];
+      if (paint.length === 3 || (paint.length === 4 && Number(paint[3]) === 1)) break;
     }
   }
+  everything.remove();
   return {covered: [...covered], top: box.top, bottom: box.bottom, height: innerHeight,
           visible: getComputedStyle(button).visibility === 'visible' && box.width > 0};
 }"""
@@ -170,3 +181,22 @@ def test_quick_exit_stays_in_view_and_covers_no_text(chromium_browser: object, s
         assert found["visible"] and found["top"] >= 0 and found["bottom"] <= found["height"], (where, found)
         assert not found["covered"], f"{path} at {width}px, {where}: the quick exit covers {found['covered']}"
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390, 768])
+def test_quick_exit_stays_usable_while_searching_on_a_phone(chromium_browser: object, site_server: str,
+                                                            width: int) -> None:
+    """On small screens search covers the whole screen: the way out must stay on top of it."""
+    context = chromium_browser.new_context(viewport={"width": width, "height": 700})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(site_server + "southampton/")
+    page.get_by_role("button", name="Search").click()
+    page.keyboard.type("Isle")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    found = page.evaluate(_COVERED)
+    on_top = page.evaluate("""() => {
+        const button = document.getElementById('quick-exit'), r = button.getBoundingClientRect();
+        return button.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)); }""")
+    context.close()
+    assert found["visible"] and on_top, f"the quick exit is hidden while searching at {width}px"
+    assert not found["covered"], f"while searching at {width}px the quick exit covers {found['covered']}"
