@@ -66,9 +66,11 @@ new-partnership: $(STAMP)
 	@test -n "$(ID)" || { echo 'Usage: make new-partnership ID=exampleshire [NAME="..."]'; exit 2; }
 	$(PY) -m arrangements new "$(ID)" $(if $(NAME),--name "$(NAME)")
 
-## Print build and validation figures for the bundled and synthetic data.
-bench: $(STAMP)
+## Print build and validation figures for the bundled and synthetic data,
+## and what a first visit to each kind of page downloads (in Chromium).
+bench: $(STAMP) browsers
 	$(PY) scripts/bench.py
+	$(PY) scripts/weight.py
 
 clean:
 	rm -rf site .cache
