@@ -11,10 +11,15 @@
 // - useMaxWidth false: the chart is drawn at its natural size (labels at
 //   16 px, sub-labels at 14 px) and scrolls sideways inside its figure,
 //   instead of being shrunk to the column until the words are specks;
-// - label sizes set here, not left to Mermaid's <small> (13.3 px).
+// - label sizes set here, not left to Mermaid's <small> (13.3 px);
+// - dark text on the light fills in both schemes.
 import mermaid from "../vendor/mermaid/mermaid.esm.min.mjs";
 
-const READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }";
+// Why the colour: diagrams.py gives other partnerships' and planned or
+// joint groups a light fill in both schemes; Material's dark scheme made their
+// labels light too (white on pale blue).
+const READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }"
+  + " g.node:is(.external, .planned, .joint) :is(.nodeLabel, .nodeLabel *) { color: #0b0c0c; }";
 const initialize = mermaid.initialize.bind(mermaid);
 mermaid.initialize = (config) => {
   const ours = Object.assign({}, config || {});
