@@ -75,7 +75,10 @@ browsers:
 vendor:
 	npm install --no-audit --no-fund
 	mkdir -p overrides/assets/vendor/mermaid
-	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
+	rm -rf overrides/assets/vendor/mermaid/chunks
+	mkdir -p overrides/assets/vendor/mermaid/chunks/mermaid.esm.min
+	cp node_modules/mermaid/dist/mermaid.esm.min.mjs node_modules/mermaid/LICENSE overrides/assets/vendor/mermaid/
+	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs overrides/assets/vendor/mermaid/chunks/mermaid.esm.min/
 
 lint: $(STAMP)
 	$(PY) -m ruff check macros scripts tests
@@ -89,11 +92,13 @@ new-partnership: $(STAMP)
 	@test -n "$(ID)" || { echo 'Usage: make new-partnership ID=exampleshire [NAME="..."]'; exit 2; }
 	$(PY) -m arrangements new "$(ID)" $(if $(NAME),--name "$(NAME)")
 
-## Print build and validation figures for the bundled and synthetic data.
-bench: $(STAMP)
+## Print build and validation figures for the bundled and synthetic data,
+## and what a first visit to each kind of page downloads (in Chromium).
+bench: $(STAMP) browsers
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_engines.py
 	$(PY) scripts/bench_documents.py
+	$(PY) scripts/weight.py
 
 clean:
 	rm -rf site .cache build

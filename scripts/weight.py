@@ -1,38 +1,90 @@
-"""Print page weight figures for a built site: HTML bytes per page and the
-bytes a browser loads on first view of a page without a diagram.
+"""Print what a first visit to each kind of page downloads, measured in a real browser.
+
+Every request the page makes is counted, including what loads after the page
+(Mermaid's chunks, lazy scripts), each body compressed with gzip as GitHub
+Pages serves it, with an empty cache. Budgets for a reader on a phone with
+little data: 300 KB for a page with a chart, 100 KB for any other page.
+Also prints HTML bytes per page. The same figures are checked by
+tests/test_accessibility.py.
 
 Usage: python scripts/weight.py [SITE_DIR]   (default: builds into a temp dir)
-The budgets these figures are held to live in tests/test_accessibility.py.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+CHART_BUDGET = 300_000   # bytes, compressed: a page that draws a structure chart
+PAGE_BUDGET = 100_000    # bytes, compressed: any other page
+KINDS = {
+    "home": "",
+    "overview": "southampton/",
+    "structure": "southampton/structure/",
+    "structure (widest)": "north-somerset/structure/",
+    "group": "southampton/groups/partnership/",
+    "agency lookup": "agencies/lookup/",
+    "yearly report": "north-somerset/reports/2024-25/",
+    "news": "news/",
+}
 
 
-def html_sizes(site: Path) -> dict[str, int]:
-    return {str(p.relative_to(site)): p.stat().st_size for p in site.rglob("*.html")}
+def budget(kind: str) -> int:
+    return CHART_BUDGET if kind.startswith("structure") else PAGE_BUDGET
 
 
-def first_view_bytes(site: Path, page: Path) -> tuple[int, list[str]]:
-    """Bytes of the page plus every same-site asset it references directly."""
-    import re
+def first_visit(browser: object, url: str) -> dict[str, int]:
+    """Compressed bytes of every response for a first visit to `url`, by address."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    sizes: dict[str, int] = {}
 
-    html = page.read_text(encoding="utf-8")
-    total = len(html.encode())
-    assets: list[str] = []
-    for ref in re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css|svg|png|woff2?))"', html):
-        target = (page.parent / ref).resolve()
-        if target.is_file() and site.resolve() in target.parents:
-            total += target.stat().st_size
-            assets.append(ref)
-    return total, assets
+    def count(response: object) -> None:
+        try:
+            body = response.body()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+            return
+        sizes[response.url] = len(gzip.compress(body, compresslevel=6))  # type: ignore[attr-defined]
+
+    page.on("response", count)
+    page.goto(url, wait_until="networkidle")
+    # Read to the end, as a reader would: anything loaded on the way counts.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    context.close()
+    return sizes
+
+
+def launch() -> tuple[object, object]:
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    browser = playwright.chromium.launch(
+        executable_path=chromium, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run", "--disable-quic"])
+    return playwright, browser
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> int:
@@ -42,18 +94,26 @@ def main() -> int:
         site = Path(tempfile.mkdtemp(prefix="weight-"))
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=REPO,
                        check=True)
-    sizes = html_sizes(site)
-    values = sorted(sizes.values())
-    print(f"pages: {len(values)}  HTML total: {sum(values):,} bytes")
-    print(f"HTML per page: median {statistics.median(values):,.0f}  max {values[-1]:,}  min {values[0]:,}")
-    for name in sorted(sizes, key=sizes.get, reverse=True)[:5]:
-        print(f"  {sizes[name]:>9,}  {name}")
-    overview = site / "southampton" / "index.html"
-    if overview.exists():
-        total, assets = first_view_bytes(site, overview)
-        print(f"first view of southampton/ (no diagram): {total:,} bytes in {len(assets) + 1} files "
-              "(page, scripts, styles; the search index loads later, on first search)")
-    return 0
+    sizes = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    print(f"pages: {len(sizes)}  HTML per page: median {statistics.median(sizes):,.0f}  max {sizes[-1]:,} bytes")
+    server, base = serve(site)
+    playwright, browser = launch()
+    over = 0
+    print(f"{'first visit, compressed':<24} {'bytes':>9} {'budget':>9}  requests")
+    try:
+        for kind, path in KINDS.items():
+            if not (site / path / "index.html").exists():
+                continue
+            got = first_visit(browser, base + path)
+            total = sum(got.values())
+            over += total > budget(kind)
+            flag = "" if total <= budget(kind) else "  OVER"
+            print(f"{kind:<24} {total:>9,} {budget(kind):>9,}  {len(got)}{flag}")
+    finally:
+        browser.close()  # type: ignore[attr-defined]
+        playwright.stop()  # type: ignore[attr-defined]
+        server.shutdown()
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

@@ -148,7 +148,7 @@ def test_mermaid_only_on_diagram_pages_and_quick_exit_everywhere(built_site: Pat
     for file in pages:
         markup = file.read_text(encoding="utf-8")
         has_chart = 'class="mermaid"' in markup
-        loads = "vendor/mermaid/mermaid.min.js" in markup
+        loads = "assets/javascripts/mermaid-load.mjs" in markup
         assert has_chart == loads, file
         assert 'id="quick-exit"' in markup, file
         assert "fonts.googleapis.com" not in markup and "unpkg.com" not in markup, file

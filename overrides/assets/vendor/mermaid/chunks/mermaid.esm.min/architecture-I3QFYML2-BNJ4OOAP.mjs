@@ -1,0 +1,1 @@
+import{a as e,b as r}from"./chunk-QJHISCT3.mjs";import"./chunk-XVEYI5JQ.mjs";import"./chunk-5ZJXQJOJ.mjs";import"./chunk-YPUTD6PB.mjs";import"./chunk-6BY5RJGC.mjs";import"./chunk-GTKDMUJJ.mjs";export{e as ArchitectureModule,r as createArchitectureServices};

@@ -1,0 +1,1 @@
+var r="11.4.1";export{r as a};
