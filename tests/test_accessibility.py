@@ -30,30 +30,11 @@ HTML_BUDGET = 120_000          # bytes of HTML for one page (first-visit budgets
 # (Material's schemes swap colour variables, not layout or markup).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-# Runs axe and drops exactly two known findings of `empty-table-header`, both
-# in tables that Python writes (macros/, which the lead is rewriting):
-#  - key/value tables: two columns whose header row has an empty cell
-#    ("| | |" in site.py, "| About this report | |" in report.py).
-#    lead fixes key/value tables in site.py
-#  - the versions table's unnamed last column ("| Version | ... | |", site.py).
-#    lead fixes the versions table header in site.py
-# Every other rule, and that rule on any other table, still fails the test.
+# Runs axe; every rule of the tags (or the rules given), on every table and element.
 _AXE_RUN = """async ([rules, byTag]) => {
   const options = {resultTypes: ['violations'], runOnly: {type: byTag ? 'tag' : 'rule', values: rules}};
   const result = await axe.run(document, options);
-  const generatedByPython = target => {
-    const cell = document.querySelector(target[0]);
-    const table = cell && cell.closest('table');
-    const head = table && [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
-    if (!head || !cell.closest('thead')) return false;
-    const keyValue = head.length === 2;
-    const versions = head[0] === 'Version' && cell === table.querySelector('thead th:last-child');
-    return keyValue || versions;
-  };
-  return result.violations.map(v => v.id !== 'empty-table-header' ? v
-      : {...v, nodes: v.nodes.filter(n => !generatedByPython(n.target))})
-    .filter(v => v.nodes.length)
-    .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => ({target: n.target}))}));
+  return result.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => ({target: n.target}))}));
 }"""
 
 

@@ -8,7 +8,9 @@ Known differences, left out of the comparison on purpose:
 - the "Edit this page" button: on generated pages MkDocs points it at the data
   file; Zensical points it at the generated Markdown (to move into a template);
 - the search index (MkDocs: search/search_index.json; Zensical: search.json);
-- MiniJinja writes `/` in attributes as `&#x2f;`, which browsers read as `/`.
+- MiniJinja writes `/` in attributes as `&#x2f;`, which browsers read as `/`;
+- a news excerpt's "Continue reading" link: Zensical adds the post's title for screen readers
+  (Material's MkDocs blog has no title yet when it renders the excerpt).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def article(page: Path, root: Path) -> tuple[str, list[str]] | None:
         return None
     markup = markup[markup.index("<article"):markup.index("</article>")].replace("&#x2f;", "/")
     markup = re.sub(r"<a[^>]*md-content__button[^>]*>.*?</a>", " ", markup, flags=re.S)
+    markup = re.sub(r'(Continue reading)<span class="visually-hidden">[^<]*</span>', r"\1", markup)
     base = "http://site/" + page.relative_to(root).as_posix()
     links = [urljoin(base, html.unescape(href)) for href in re.findall(r'href="([^"#]*)', markup)]
     markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S)

@@ -23,7 +23,7 @@ from .model import DateText, Id, Line, Strict, Text, blanks
 from .pages import Page, call, page_maker, renderer
 from .problems import ProblemList, did_you_mean, join_hint
 from .structure import Field, StrictBool, model_validator
-from .text import TBC, block, cell, escape, inline, or_tbc
+from .text import TBC, block, cell, escape, facts, inline, or_tbc
 from .validate import dataset_check
 from .wording import SECTOR_LABELS, SERVES_WORDS
 
@@ -468,11 +468,11 @@ def _at_a_glance(report: YearlyReport) -> list[str]:
                   (f"{sum(1 for p in report.priorities if p.status in ('achieved', 'on-track'))} of "
                    f"{len(report.priorities)} priorities achieved or on track" if report.priorities else None)]
     out += [f"- {h}" for h in highlights if h] + [""]
-    out += ["| About this report | |", "| --- | --- |",
-            f"| Covers | {long_date(report.period.start)} to {long_date(report.period.end)} |",
-            f"| Published | {long_date(report.published)} |",
-            f"| Sent to the Child Safeguarding Practice Review Panel | {long_date(report.sent_to_panel)} |",
-            f"| Sent to Foundations | {long_date(report.sent_to_foundations)} |", ""]
+    out += ["**About this report**", "", facts([
+        ("Covers", f"{long_date(report.period.start)} to {long_date(report.period.end)}"),
+        ("Published", long_date(report.published)),
+        ("Sent to the Child Safeguarding Practice Review Panel", long_date(report.sent_to_panel)),
+        ("Sent to Foundations", long_date(report.sent_to_foundations))])]
     return out
 
 

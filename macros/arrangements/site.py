@@ -13,7 +13,7 @@ from .dataset import Dataset, Partnership, Version
 from .dates import date_or_tbc, long_date, today
 from .model import Arrangements
 from .pages import Page, call, page_maker, renderer
-from .text import TBC, block, bullet_list, escape, inline, link
+from .text import TBC, block, bullet_list, escape, facts, inline, link
 from .wording import SECTOR_LABELS, body_name, joined, partner_name, post_text, posts_history, posts_now
 
 STATUS_LABELS = {
@@ -93,12 +93,6 @@ def _footer(pid: str) -> str:
 
 
 # --- Shared wording --------------------------------------------------------
-
-def facts(rows: list[tuple[str, str]]) -> str:
-    """Label and value pairs as a definition list: no empty table header for a screen reader to announce."""
-    items = "\n\n".join(f"{label}\n:   " + value.replace("\n", "\n    ") for label, value in rows)
-    return f'<div class="facts" markdown>\n\n{items}\n\n</div>\n'
-
 
 def _period_words(start: str | None, end: str | None) -> list[str]:
     return [words for words in (f"from {long_date(start)}" if start else "",
@@ -338,7 +332,7 @@ def versions(dataset: Dataset, pid: str) -> str:
     partnership = dataset.partnerships[pid]
     out = [f"# Versions and sources: {inline(partnership.data.short_name or partnership.data.name)}", "",
            "Arrangements change over time. The current version is the one the site shows by default.", "",
-           "| Version | Status | Agreed | Takes effect | |", "| --- | --- | --- | --- | --- |"]
+           "| Version | Status | Agreed | Takes effect | Name |", "| --- | --- | --- | --- | --- |"]
     for version in reversed(partnership.versions):
         data = version.arrangements
         folder = base(partnership, version).removeprefix(f"{pid}/")

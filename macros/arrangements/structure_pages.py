@@ -13,8 +13,8 @@ from .dates import today
 from .diagrams import KIND_LABELS, structure_mermaid, structure_outline
 from .model import Arrangements, Group
 from .pages import renderer
-from .site import _not_current_banner, _root_for, _version, facts, history_block, to_root
-from .text import TBC, block, bullet_list, escape, inline, link, or_tbc
+from .site import _not_current_banner, _root_for, _version, history_block, to_root
+from .text import TBC, block, bullet_list, escape, facts, inline, link, or_tbc
 from .wording import (
     RELATION_WORDS,
     SELF,

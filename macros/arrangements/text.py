@@ -153,3 +153,9 @@ def or_tbc(value: object) -> str:
 def attr(value: object) -> str:
     """Text safe inside an HTML attribute in Markdown (`md_in_html`) blocks."""
     return escape(" ".join(str(value).split()))
+
+
+def facts(rows: list[tuple[str, str]]) -> str:
+    """Label and value pairs as a definition list: no empty table header for a screen reader to announce."""
+    items = "\n\n".join(f"{label}\n:   " + value.replace("\n", "\n    ") for label, value in rows)
+    return f'<div class="facts" markdown>\n\n{items}\n\n</div>\n'
