@@ -19,7 +19,7 @@ import mermaid from "../vendor/mermaid/mermaid.esm.min.mjs";
 // joint groups a light fill in both schemes; Material's dark scheme made their
 // labels light too (white on pale blue).
 const READABLE = ".nodeLabel, .nodeLabel p { font-size: 16px; } .nodeLabel small { font-size: 14px; }"
-  + " g.node:is(.external, .planned, .joint) :is(.nodeLabel, .nodeLabel *) { color: #0b0c0c; }";
+  + " g.node:is(.external, .outside, .planned, .joint) :is(.nodeLabel, .nodeLabel *) { color: #0b0c0c; }";
 const initialize = mermaid.initialize.bind(mermaid);
 mermaid.initialize = (config) => {
   const ours = Object.assign({}, config || {});
