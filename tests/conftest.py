@@ -37,6 +37,15 @@ def build_site(out: Path, data: Path | None = None, only: str = "") -> subproces
     )
 
 
+def data_with(factory: pytest.TempPathFactory, partnerships: Path, name: str) -> Path:
+    """A data folder holding the bundled reference lists and site files, and only these partnerships."""
+    folder = factory.mktemp(name) / "data"
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    shutil.copytree(REPO / "data" / "site", folder / "site")
+    shutil.copytree(partnerships, folder / "partnerships")
+    return folder
+
+
 NORTH_SOMERSET = Path("partnerships") / "north-somerset" / "arrangements" / "2022.yml"
 
 

@@ -9,12 +9,11 @@ say`). One real strict build; the words asserted are the words on the page.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from arrangements.dataset import load_dataset
-from conftest import REPO, build_site
+from conftest import build_site, data_with
 from test_site_pages import article, text_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "field"
@@ -23,11 +22,7 @@ IDS = {"gloucestershire", "city-and-hackney", "shropshire", "windsor-and-maidenh
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("field") / "data"
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    shutil.copytree(REPO / "data" / "site", folder / "site")
-    shutil.copytree(FIXTURE, folder / "partnerships")
-    return folder
+    return data_with(tmp_path_factory, FIXTURE, "field")
 
 
 @pytest.fixture(scope="module")

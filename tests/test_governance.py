@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_site
+from conftest import REPO, build_site, data_with
 from test_site_pages import article, page, text_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "governance"
@@ -28,11 +28,7 @@ TODAY = "2026-01-15"
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("governance") / "data"
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    shutil.copytree(REPO / "data" / "site", folder / "site")
-    shutil.copytree(FIXTURE, folder / "partnerships")
-    return folder
+    return data_with(tmp_path_factory, FIXTURE, "governance")
 
 
 @pytest.fixture(scope="module")
