@@ -109,7 +109,9 @@ def test_shropshire_also_the_adults_board_and_community_safety_partnership(site:
     forum = words(site, "shropshire/groups/lsp-forum")
     assert "Twice a year" in forum and "Shared with Telford and Wrekin Safeguarding Partnership" in forum
     assert "Independent Scrutineers (in attendance)" in forum
-    assert "Independent Chair" in words(site, "shropshire/versions/2020")
+    shropshire_2020 = words(site, "shropshire/versions/2020")
+    assert "Independent Chair" in shropshire_2020
+    assert "the reason given was the withdrawal of Public Health funding" in shropshire_2020
 
 
 def test_windsor_and_maidenhead_led_by_partners_scrutiny_partly_by_aidhour(site: Path) -> None:

@@ -131,6 +131,7 @@ def test_chart_draws_outside_bodies_and_three_kinds_of_line(site: Path) -> None:
             "Young Voices Group)") in text
     assert "Neglect workstream (ended March 2025)" in text
     assert "Bodies outside the partnership" in text
+    assert "Westshire Safeguarding Children Partnership (another partnership)" in text
 
 
 def test_what_changed_names_things_never_ids(site: Path) -> None:

@@ -14,7 +14,7 @@ from .dates import date_or_tbc, long_date, today
 from .model import Arrangements
 from .pages import Page, call, page_maker, renderer
 from .text import TBC, block, bullet_list, escape, facts, inline, link
-from .wording import SECTOR_LABELS, body_name, joined, partner_name, post_text, posts_history, posts_now
+from .wording import SECTOR_LABELS, body_name, dated, joined, partner_name, post_text, posts_history, posts_now
 
 STATUS_LABELS = {
     "in-force": "In force",
@@ -94,11 +94,6 @@ def _footer(pid: str) -> str:
 
 # --- Shared wording --------------------------------------------------------
 
-def _period_words(start: str | None, end: str | None) -> list[str]:
-    return [words for words in (f"from {long_date(start)}" if start else "",
-                                f"until {long_date(end)}" if end else "") if words]
-
-
 def history_block(title: str, lines: list[str]) -> list[str]:
     """Earlier holders of a post, one click away (a closed <details> block)."""
     if not lines:
@@ -145,9 +140,8 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
     if data.also_acts_as:
         out += [f"The partnership also acts as {inline(joined(data.also_acts_as))}.", ""]
     if data.former_names:
-        out += ["Earlier names: " + "; ".join(
-            inline(f.name) + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "")
-            for f in data.former_names) + ".", ""]
+        out += ["Earlier names: " + "; ".join(dated(inline(f.name), f.from_, f.until, f.note)
+                                              for f in data.former_names) + ".", ""]
     out += accountable_section(data, root)
     out += leadership_section(data)
     out += _area_section(dataset, partnership, data, root)
@@ -199,8 +193,7 @@ def accountable_section(data: Arrangements, root: str) -> list[str]:
              for p in data.partners if p.delivered_by]
     notes += [f"- {inline(partner_name(data, p.id))}: covers {inline(joined(p.areas))}."
               for p in data.partners if p.areas and p.organisation]
-    notes += [f"- {inline(partner_name(data, p.id))}: before, {inline(f.name)}"
-              + (f" ({', '.join(_period_words(f.from_, f.until))})" if f.from_ or f.until else "") + "."
+    notes += [f"- {inline(partner_name(data, p.id))}: before, {dated(inline(f.name), f.from_, f.until, f.note)}."
               for p in data.partners for f in p.former_names]
     notes += [f"- {inline(partner_name(data, p.id))}: {inline(p.note)}" for p in data.partners if p.note]
     if notes:
@@ -241,10 +234,7 @@ def _area_section(dataset: Dataset, partnership: Partnership, data: Arrangements
     out = ["## Area covered", "", bullet_list(data.areas), ""]
     if data.area_history:
         out += ["Earlier, the partnership covered:", ""]
-        for footprint in data.area_history:
-            period = " ".join(_period_words(footprint.from_, footprint.until))
-            out.append(f"- {inline(joined(footprint.areas))}" + (f" ({period})" if period else "")
-                       + (f": {inline(footprint.note)}" if footprint.note else ""))
+        out += [f"- {dated(inline(joined(f.areas)), f.from_, f.until, f.note)}" for f in data.area_history]
         out.append("")
     if data.members:
         out += ["### Member partnerships", ""]

@@ -28,6 +28,14 @@ from .wording import (
     reporting_line,
 )
 
+OUTSIDE_KIND_WORDS = {
+    "safeguarding-adults-board": "safeguarding adults board", "integrated-care-board": "integrated care board",
+    "council": "council", "childrens-services": "children's services",
+    "community-safety-partnership": "community safety partnership",
+    "health-and-wellbeing-board": "health and wellbeing board", "scrutiny-committee": "scrutiny committee",
+    "child-death-review": "child death review", "partnership": "another partnership", "other": "other body",
+}
+
 
 @renderer("structure")
 def structure(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
@@ -47,7 +55,7 @@ def structure(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
                 "which are not part of the partnership:", ""]
         for body in data.outside_bodies:
             name = link(body.name, body.url) if body.url else inline(body.name)
-            out.append(f"- {name}" + (f": {inline(body.note)}" if body.note else ""))
+            out.append(f"- {name} ({OUTSIDE_KIND_WORDS[body.kind]})" + (f": {inline(body.note)}" if body.note else ""))
         out.append("")
     return "\n".join(out) + "\n"
 

@@ -83,7 +83,7 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
         parts.append(f"held now by {inline(partner_name(data, post.held_by))}")
     if post.rotation and notes:
         parts.append(inline(post.rotation))
-    parts += _period(post.from_, post.until)
+    parts += period_words(post.from_, post.until)
     if post.as_at:
         parts.append(f"named in post on {long_date(post.as_at)}")
     text = "; ".join(p for p in parts if p) or TBC
@@ -92,13 +92,16 @@ def post_text(post: Post, data: Arrangements, *, notes: bool = True) -> str:
     return text[0].upper() + text[1:]
 
 
-def _period(start: str | None, end: str | None) -> list[str]:
-    out = []
-    if start:
-        out.append(f"from {long_date(start)}")
-    if end:
-        out.append(f"until {long_date(end)}")
-    return out
+def period_words(start: str | None, end: str | None) -> list[str]:
+    """`["from 1 October 2024", "until March 2025"]`: either end may be unknown."""
+    return [words for words in (f"from {long_date(start)}" if start else "",
+                                f"until {long_date(end)}" if end else "") if words]
+
+
+def dated(text: str, start: str | None, end: str | None, note: str | None = None) -> str:
+    """Markdown `text (from ..., until ...): note` for a name, a footprint or an organisation of the past."""
+    period = ", ".join(period_words(start, end))
+    return text + (f" ({period})" if period else "") + (f": {inline(note)}" if note else "")
 
 
 def posts_now(posts: list[Post] | None, data: Arrangements, today: str, title: str = "chair", *,
