@@ -127,7 +127,7 @@ def test_chart_draws_outside_bodies_and_three_kinds_of_line(site: Path) -> None:
     text = words(site, "exampleshire/structure")
     assert "Exampleshire Safeguarding Adults Board (outside the partnership) Adults' Practice Group" in text
     assert ("Child Death Overview Panel (review group, reporting line to be confirmed; is accountable to NHS "
-            "Exampleshire Integrated Care Board (board); links with Safer Exampleshire Partnership; supported by "
+            "Exampleshire Integrated Care Board (board); links with Safer Exampleshire Partnership; is supported by "
             "Young Voices Group)") in text
     assert "Neglect workstream (ended March 2025)" in text
     assert "Bodies outside the partnership" in text

@@ -22,6 +22,7 @@ from html import escape
 
 from .dataset import Dataset, Partnership, Version
 from .diagrams import Graph, Node, _is_dashed, _sublabel, structure_graph
+from .wording import UPWARD
 
 WIDTH = 481.0          # points: the text width of A4 with 20 mm margins (170 mm)
 WIDTH_MM = 170
@@ -44,9 +45,9 @@ STYLES = {  # fill, stroke, stroke width
 }
 RELATION_STROKE = {"reports_to": (1.4, ""), "accountable_to": (3.0, ""), "links_with": (1.4, "2 4"),
                    "oversees": (1.4, ""), "supported_by": (1.4, "2 4")}
-# Why only these two set the layers: they run upwards (a group to what it answers to); the others
-# (links with, oversees, supported by) join bodies without putting one above the other.
-RANKING = {"reports_to", "accountable_to"}
+# Why only the upward relations set the layers: the others (links with, oversees, supported by)
+# join bodies without putting one above the other.
+RANKING = set(UPWARD)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from .bodies import TOP_KINDS, Group, OutsideBody
 from .dataset import Dataset, Partnership, Version
 from .dates import long_date
 from .text import inline
-from .wording import SELF, SERVES_WORDS, joined
+from .wording import RELATION_WORDS, SELF, SERVES_WORDS, joined
 
 KIND_LABELS = {
     "executive": "Executive",
@@ -202,7 +202,8 @@ def structure_outline(dataset: Dataset, partnership: Partnership, version: Versi
         if root is not None and node.group is not None:
             where = f"{root}{node.partnership}/groups" if node.external else local
             text = f"[{text}]({where}/{node.group.id}.md)"
-        return text + (f" ({'; '.join(_notes(graph, node))})" if _notes(graph, node) else "")
+        notes = _notes(graph, node)
+        return text + (f" ({'; '.join(notes)})" if notes else "")
 
     def walk(key: str, depth: int, seen: frozenset[str]) -> None:
         node = graph.nodes[key]
@@ -237,8 +238,7 @@ def _notes(graph: Graph, node: Node) -> list[str]:
         notes.append("reports to " + joined([inline(o) for o in parents]))
     for start, end, relation in graph.lines:
         if start == node.key and relation != "reports_to":
-            notes.append(f"{EDGE_WORDS[relation].replace('accountable', 'is accountable')} "
-                         f"{inline(graph.nodes[end].name)}")
+            notes.append(f"{RELATION_WORDS[relation]} {inline(graph.nodes[end].name)}")
     return notes
 
 

@@ -24,6 +24,8 @@ SELF = "partnership"
 # Every kind of relation a group can have with another body, in the order pages list them.
 RELATION_WORDS = {"reports_to": "reports to", "accountable_to": "is accountable to", "links_with": "links with",
                   "oversees": "oversees", "supported_by": "is supported by"}
+# The relations that run upwards, from a group to what it answers to: they set a chart's layers.
+UPWARD = ("reports_to", "accountable_to")
 SERVES_WORDS = {"children": "children", "adults": "adults", "both": "children and adults"}
 STATUS_WORDS = {"voting": "voting member", "non-voting": "non-voting member", "executive": "executive member",
                 "non-executive": "non-executive member", "associate": "associate member", "observer": "observer",
