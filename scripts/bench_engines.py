@@ -19,19 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from bench_documents import timed  # noqa: E402 - the same timing as the documents' bench
+
 ZENSICAL = Path(sys.executable).parent / "zensical"
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{(result.stdout + result.stderr)[-2000:]}")
-    return time.perf_counter() - started
 
 
 def fastest(command: list[str], env: dict[str, str], repeat: int) -> float:
