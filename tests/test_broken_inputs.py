@@ -21,6 +21,10 @@ BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")
 CASES: list[tuple[str, str, str, list[str]]] = [
     ("unknown key with suggestion", "    quorum: All three partners.\n",
      "    quorum: All three partners.\n    chiar: Ann  #!\n", ["unknown key 'chiar'", "did you mean 'chair'?"]),
+    ("old key says what to write instead", "    quorum: All three partners.\n",
+     "    quorum: All three partners.\n    live_from: 2023  #!\n", ["unknown key 'live_from'", "write `from:` instead"]),
+    ("co-chairs key points at a list of chairs", "    quorum: All three partners.\n",
+     "    quorum: All three partners.\n    co_chairs: [Ann, Bob]  #!\n", ["`chair:` as a list"]),
     ("unknown top-level key", "kind: children\n", "kind: children\nsumary: x  #!\n",
      ["unknown key 'sumary'", "did you mean 'summary'?"]),
     ("missing required key says tbc", "    quorum: All three partners.\n", "", ["'quorum' is missing", "tbc"]),

@@ -20,7 +20,7 @@ from .structure import Record, ValidationError, record_in
 
 M = TypeVar("M", bound=Record)
 
-# Keys of earlier versions of the format, and how to write them now.
+# Keys of earlier versions of the format, or that people naturally guess, and what to write instead.
 RENAMED = {
     "live_from": "write `from:` instead (the same date: when the group starts or started)",
     "rotation_every": "write `rotates_every:` instead",
@@ -146,7 +146,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
                 if nullable else f"add `{key}:` with a value")
         return f"{name} is missing", hint
     if kind == "extra_forbidden" and key in RENAMED:
-        return f"the key {name} has been renamed", RENAMED[str(key)]
+        # Why "unknown", not "renamed": some are keys people guess (`co_chairs`), not old ones.
+        return f"unknown key {name}", RENAMED[str(key)]
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
         listing = f" (keys here: {', '.join(allowed)})" if allowed else ""
