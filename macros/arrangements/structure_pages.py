@@ -83,8 +83,8 @@ def chart_with_words(dataset: Dataset, partnership: Partnership, version: Versio
         "## Structure in words", "",
         outline, "",
         "In the chart, a solid arrow means *reports to*, a thick arrow *is accountable to*, and a dotted line "
-        "*links with*. Boxes with double side lines are bodies outside the partnership; rounded boxes belong to "
-        "another partnership on this site. A dashed outline means the group is planned, proposed or has ended.", "",
+        "*links with*; other lines are labelled with what they mean. Boxes with double side lines are bodies "
+        "outside the partnership; rounded boxes belong to another partnership on this site. A dashed outline means the group is planned, proposed or has ended.", "",
     ]) + "\n"
 
 
