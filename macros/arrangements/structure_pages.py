@@ -84,7 +84,8 @@ def chart_with_words(dataset: Dataset, partnership: Partnership, version: Versio
         outline, "",
         "In the chart, a solid arrow means *reports to*, a thick arrow *is accountable to*, and a dotted line "
         "*links with*; other lines are labelled with what they mean. Boxes with double side lines are bodies "
-        "outside the partnership; rounded boxes belong to another partnership on this site. A dashed outline means the group is planned, proposed or has ended.", "",
+        "outside the partnership; rounded boxes belong to another partnership on this site. A dashed outline "
+        "means the group is planned, proposed or has ended.", "",
     ]) + "\n"
 
 
