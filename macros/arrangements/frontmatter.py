@@ -46,7 +46,9 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
                 "name": data.short_name or data.name,
                 "contacts": [c.model_dump(exclude_none=False) for c in shown],
             }
-    return panels
+    from .settings import default_panel  # the site-wide panel comes from data/site/settings.yml
+
+    return {**panels, **default_panel(dataset, panels)}
 
 
 URGENCY = ["emergency", "front-door", "out-of-hours", "police-non-emergency", "helpline", "other"]
@@ -59,7 +61,11 @@ _H1 = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 def handwritten_pages(docs: Path) -> list[tuple[str, str]]:
     """(title, uri) of the hand-written pages at the top of docs/, home first."""
     found: list[tuple[str, str]] = []
+    from .settings import MAINTAINER_GUIDES  # kept in the repository, out of the public site
+
     for path in sorted(docs.glob("*.md")) + sorted(docs.glob("news/index.md")):
+        if path.name in MAINTAINER_GUIDES:
+            continue
         text = path.read_text(encoding="utf-8")
         match = _TITLE.search(text.split("\n---", 1)[0]) if text.startswith("---") else None
         match = match or _H1.search(text)
