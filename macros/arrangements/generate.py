@@ -30,6 +30,7 @@ from .dataset import Dataset
 from .frontmatter import handwritten_pages, help_panels, page_source
 from .news import read_posts, write_feed
 from .opendata import write_open_data
+from .site_config import apply, nav_size, site_pages
 
 OUT = REPO / ".generated"
 CONFIG = REPO / "mkdocs.generated.yml"
@@ -40,6 +41,7 @@ class Generated:
     docs: Path          # the folder an engine builds from
     config: Path        # the engine config that inherits mkdocs.yml
     pages: int          # how many data-driven pages were written
+    notes: tuple[str, ...] = ()   # what the site settings added (domain, redirects)
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -60,7 +62,7 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(REPO / "docs", docs)
     written = 0
-    generated = registry.all_pages(dataset)
+    generated = site_pages(dataset, registry.all_pages(dataset))
     for page in generated:
         target = docs / page.uri
         if target.exists():
@@ -68,23 +70,25 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_source(page, dataset), encoding="utf-8")
         written += 1
-    site_url = settings.get("site_url") or ""
-    write_open_data(dataset, docs, site_url or None)
-    write_feed(read_posts(), site_url, docs / "news" / "feed.xml", settings.get("site_name", "News"))
-    engine = {
+    engine: dict[str, Any] = {
         "INHERIT": "mkdocs.yml",
         "docs_dir": str(docs.relative_to(config.parent)),
         "site_dir": site_dir,
         # Why: Zensical's default look is "modern"; "classic" is Material's, so both engines match.
         "theme": {"variant": "classic"},
-        "nav": registry.navigation(generated, handwritten_pages(REPO / "docs"), len(dataset.partnerships)),
+        "nav": registry.navigation(generated, handwritten_pages(REPO / "docs"), nav_size(dataset)),
         # Why only the partnerships' panels: INHERIT merges this into mkdocs.yml's own (and appends lists).
         "extra": {"help_panels": help_panels(dataset)},
     }
+    notes = apply(engine, dataset, docs, generated)  # the site settings (data/site/settings.yml)
+    site_url = engine.get("site_url") or settings.get("site_url") or ""
+    write_open_data(dataset, docs, site_url or None)
+    write_feed(read_posts(), site_url, docs / "news" / "feed.xml",
+               engine["extra"].get("short_name") or engine.get("site_name") or settings.get("site_name", "News"))
     # Why JSON: it is valid YAML, and no data text can become a YAML tag or anchor this way.
     config.write_text("# Written by `arrangements generate`; do not edit.\n" + json.dumps(engine, indent=1,
                       ensure_ascii=False) + "\n", encoding="utf-8")
-    return Generated(docs, config, written)
+    return Generated(docs, config, written, tuple(notes))
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -99,6 +103,8 @@ def generate_command(args: argparse.Namespace) -> int:
         print("The data has errors (above): nothing was generated.", file=sys.stderr)
         return status
     result = generate(dataset, site_dir=args.site_dir)
+    for note in result.notes:
+        print(note)
     print(f"Generated {result.pages} pages into {result.docs.relative_to(REPO)}; engine config "
           f"{result.config.relative_to(REPO)}")
     return 0

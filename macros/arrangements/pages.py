@@ -40,7 +40,7 @@ RENDERERS: dict[str, Renderer] = {}
 
 # Why: registration happens on import, so list every feature module once here.
 FEATURES = ("site", "structure_pages", "agencies", "opendata", "report", "checklist", "changes", "accessibility",
-            "news", "history", "privacy")
+            "news", "history", "privacy", "settings", "redirects")
 
 
 def page_maker(func: PageMaker) -> PageMaker:
