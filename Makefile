@@ -7,7 +7,7 @@ PORT    ?= 8000
 ONLY    ?=
 ENGINE  ?= mkdocs
 
-.PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership bench clean install
+.PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership setup bench clean install
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv .venv
@@ -91,6 +91,13 @@ schema: $(STAMP)
 new-partnership: $(STAMP)
 	@test -n "$(ID)" || { echo 'Usage: make new-partnership ID=exampleshire [NAME="..."]'; exit 2; }
 	$(PY) -m arrangements new "$(ID)" $(if $(NAME),--name "$(NAME)")
+
+## Make this copy your partnership's own site (docs/setup.md): removes the example partnerships and news,
+## writes data/site/settings.yml and starts your partnership's data.
+## make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]
+setup: $(STAMP)
+	@test -n "$(ID)" && test -n "$(NAME)" || { echo 'Usage: make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]'; exit 2; }
+	@$(PY) -m arrangements setup --id "$(ID)" --name "$(NAME)" $(if $(DOMAIN),--domain "$(DOMAIN)")
 
 ## Print build and validation figures for the bundled and synthetic data,
 ## and what a first visit to each kind of page downloads (in Chromium).

@@ -91,7 +91,7 @@ def _load_feature_commands() -> None:
     """Feature modules register their own subcommands (check, new, ...)."""
     import importlib
 
-    for name in ("checklist", "scaffold", "generate", "documents_build"):
+    for name in ("checklist", "scaffold", "generate", "documents_build", "adopt"):
         try:
             importlib.import_module(f"arrangements.{name}")
         except ModuleNotFoundError as error:
