@@ -357,7 +357,7 @@ What a relevant agency must do is on the [duties page]({rel(DUTIES_URI, page)}).
 <form class="agency-lookup__form" role="search" hidden>
 <label for="agency-filter">Search by agency name, kind of organisation or area</label>
 <p class="agency-lookup__hint" id="agency-filter-hint">For example <em>school</em>, <em>GP</em>,
-<em>CAFCASS</em> or <em>Southampton</em>. The table changes as you type.</p>
+<em>CAFCASS</em> or <em>police</em>. The table changes as you type.</p>
 <input type="search" id="agency-filter" name="agency" autocomplete="off" spellcheck="false"
 aria-describedby="agency-filter-hint" aria-controls="agency-table">
 </form>

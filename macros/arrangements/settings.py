@@ -36,7 +36,7 @@ MAX_IMAGE_BYTES = 1_000_000
 
 # Guides for whoever maintains the site: kept in docs/ for the repository, out of the public site.
 MAINTAINER_GUIDES = ("accessibility-audit.md", "architecture.md", "contributing.md", "data-format.md",
-                     "performance.md", "robustness.md", "setup.md")
+                     "performance.md", "robustness.md", "setup.md", "yearly-reports.md")
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}\Z"),
                    Field(description="A colour as # and six hex digits, e.g. `#1d4f91`.")]
