@@ -68,7 +68,8 @@ def home_page(dataset: Dataset) -> str | None:
     partnership = dataset.partnerships[pid]
     data = partnership.data
     root = f"{pid}/"
-    out = ["---", "title: Home", "render_macros: false", "---", "", f"# {inline(data.name)}", "",
+    # Why no title: the home page's browser tab then shows the site's name alone.
+    out = ["---", "render_macros: false", "---", "", f"# {inline(data.name)}", "",
            block(data.summary), "",
            "**If a child is in immediate danger, call 999.** If you are worried about a child, the contacts at "
            "the top of every page tell you who to call.", ""]

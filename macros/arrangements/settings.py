@@ -178,11 +178,11 @@ def check_settings(dataset: Dataset) -> None:
             elif path.stat().st_size > MAX_IMAGE_BYTES:
                 add((field,), f"data/site/{name} is larger than 1 MB",
                     "use a smaller image (an SVG, or a PNG under 200 KB)")
+    known = sorted({*dataset.partnerships, *dataset.unloaded})  # a folder with errors is still known
     for index, pid in enumerate(settings.partnerships):
-        if pid not in dataset.partnerships and pid not in dataset.unloaded:
+        if pid not in known:
             add(("partnerships", index), f"there is no partnership '{pid}' in data/partnerships/",
-                join(did_you_mean(pid, dataset.partnerships),
-                     "use a folder name under data/partnerships/ (" + ", ".join(sorted(dataset.partnerships)) + ")"))
+                join(did_you_mean(pid, known), "use a folder name under data/partnerships/ (" + ", ".join(known) + ")"))
     if settings.shape == "single" and len(for_site_ids(dataset, settings)) > 1:
         add(("shape",), "`shape: single` but the site holds several partnerships",
             "list the one partnership under `partnerships:`, or write `shape: multi-area`")
