@@ -97,7 +97,7 @@ new-partnership: $(STAMP)
 ## make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]
 setup: $(STAMP)
 	@test -n "$(ID)" && test -n "$(NAME)" || { echo 'Usage: make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]'; exit 2; }
-	@$(PY) -m arrangements setup --id "$(ID)" --name "$(NAME)" $(if $(DOMAIN),--domain "$(DOMAIN)")
+	@$(PY) -m arrangements setup --id "$(ID)" --name "$(NAME)" $(if $(DOMAIN),--domain "$(DOMAIN)") $(if $(REPOSITORY),--repository "$(REPOSITORY)")
 
 ## Print build and validation figures for the bundled and synthetic data,
 ## and what a first visit to each kind of page downloads (in Chromium).

@@ -35,15 +35,16 @@ class SetupError(Exception):
 
 
 def _set(text: str, key: str, value: object) -> str:
-    """Replace the value of a top-level `key:` line; JSON strings are valid YAML and need no escaping rules."""
+    """Replace the value of a top-level `key:` line (None: blank); JSON strings are valid YAML, safely quoted."""
+    written = f"{key}:" if value is None else f"{key}: {json.dumps(value, ensure_ascii=False)}"
     line = re.compile(rf"^{key}:.*$", re.MULTILINE)
     if not line.search(text):
-        return text + f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-    return line.sub(lambda _: f"{key}: {json.dumps(value, ensure_ascii=False)}", text, count=1)
+        return text + written + "\n"
+    return line.sub(lambda _: written, text, count=1)
 
 
 def setup(pid: str, name: str, data: Path = DEFAULT_DATA, domain: str | None = None,
-          posts: Path = REPO / "docs" / "news" / "posts") -> list[str]:
+          repository: str | None = None, posts: Path = REPO / "docs" / "news" / "posts") -> list[str]:
     """Do the setup; returns what was done, one line each."""
     if any(c in name for c in '<>"`\\{}') or not name.strip():
         raise SetupError("NAME must be the partnership's name in plain words (no < > \" ` \\ { or })")
@@ -54,6 +55,8 @@ def setup(pid: str, name: str, data: Path = DEFAULT_DATA, domain: str | None = N
         domain = domain.strip().lower().removeprefix("https://").rstrip("/")
         if not _DOMAIN.match(domain):
             raise SetupError(f"'{domain}' is not a web address's domain: write it like www.example-scp.org.uk")
+    if repository is not None and not re.fullmatch(r"https://[A-Za-z0-9.-]+(/[A-Za-z0-9._-]+){2}/?", repository):
+        raise SetupError(f"'{repository}' is not a repository's address: write it like https://github.com/owner/name")
     folder = data / "partnerships"
     own = sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name not in EXAMPLE_PARTNERSHIPS) \
         if folder.is_dir() else []
@@ -82,6 +85,8 @@ def setup(pid: str, name: str, data: Path = DEFAULT_DATA, domain: str | None = N
     text = _set(text, "publisher", name)
     if domain:
         text = _set(text, "address", f"https://{domain}/")
+    # Why always: the example repository's address must not stay on a partnership's site.
+    text = _set(text, "repository", repository)
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(text, encoding="utf-8")
     done.append(f"Wrote {settings.relative_to(data.parent)}: name, partnership, publisher"
@@ -97,13 +102,14 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", required=True, help="your partnership's id, e.g. exampleshire (its web address)")
     parser.add_argument("--name", required=True, help="your partnership's full name")
     parser.add_argument("--domain", help="your site's own domain, e.g. www.exampleshire-scp.org.uk (optional)")
+    parser.add_argument("--repository", help="your site's repository, e.g. https://github.com/owner/name (optional)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
 
 
 @command("setup", "make this copy your partnership's own site: remove the examples, start your data", _arguments)
 def setup_command(args: argparse.Namespace) -> int:
     try:
-        done = setup(args.id, args.name, args.data, args.domain)
+        done = setup(args.id, args.name, args.data, args.domain, args.repository)
     except SetupError as error:
         print(f"Nothing was changed: {error}", file=sys.stderr)
         return 1

@@ -35,21 +35,35 @@ def nav_size(dataset: Dataset) -> int:
 
 
 def site_nav(dataset: Dataset, nav: list[NavItem]) -> list[NavItem]:
-    """A single partnership's navigation: its pages at the top level, no "Partnerships" section."""
+    """A single partnership's navigation: its pages at the top level, no "Partnerships" section.
+
+    Its overview is "About the partnership" (the home page is the partnership already), and its
+    agencies page joins the site's "For agencies" section, so the menu has one "For agencies".
+    """
     pid = home_partnership(dataset)
     if pid is None:
         return nav
     name = next((key for item in nav for key, value in item.items()
                  if isinstance(value, list) and _first_uri(value).startswith(f"{pid}/")), None)
+    renamed = {f"{pid}/index.md": "About the partnership", f"{pid}/for-agencies.md": "Agencies named here"}
+    agencies: list[NavItem] = []
     out: list[NavItem] = []
     for item in nav:
         (key, value), = item.items()
         if key == "Partnerships":
             continue
-        if key == name:
-            out += [entry for entry in value if _first_uri([entry]) != f"{pid}/index.md"]
-        else:
+        if key != name:
             out.append(item)
+            continue
+        for entry in value:
+            uri = _first_uri([entry])
+            entry = {renamed[uri]: uri} if uri in renamed else entry
+            (agencies if uri == f"{pid}/for-agencies.md" else out).append(entry)
+    section = next((item for item in out if isinstance(item.get("For agencies"), list)), None)
+    if section is not None:
+        section["For agencies"][:0] = agencies
+    else:
+        out += agencies
     return out
 
 

@@ -78,6 +78,9 @@ class SiteSettings(Strict):
     address: HttpsUrl | None = Field(
         None, description="The site's web address, e.g. `https://www.example-scp.org.uk/`. A custom domain gets "
                           "a CNAME file for GitHub Pages.")
+    repository: HttpsUrl | None = Field(
+        None, description="The site's repository on GitHub, e.g. `https://github.com/exampleshire/scp-site`: "
+                          "each page's Edit button opens its file there. Blank: no Edit button, no repository link.")
     publisher: DisplayText | None = Field(
         None, description="Who publishes the site, for the footer: `Published by ...`. Blank: no footer line.")
     quick_exit: HttpsUrl | None = Field(

@@ -67,6 +67,10 @@ def apply(engine: dict[str, Any], dataset: Dataset, docs: Path, pages: list[Page
         engine["site_name"] = name
     if settings.address:
         engine["site_url"] = settings.address.rstrip("/") + "/"
+    # Why always: mkdocs.yml's repository is the project's example; a site links only to its own.
+    engine["repo_url"] = settings.repository.rstrip("/") + "/" if settings.repository else None
+    if not settings.repository:
+        engine["edit_uri"] = None  # no repository, no Edit button
     # Why escaped: the theme prints the footer line as HTML. No publisher: no line, rather than a guess.
     engine["copyright"] = f"Published by {escape(settings.publisher)}." if settings.publisher else ""
     theme: dict[str, Any] = engine.setdefault("theme", {})
