@@ -170,6 +170,14 @@ def test_no_maintainer_guides(own_site: dict[str, object]) -> None:
         assert kept in nav.group(0), kept
 
 
+def test_accessibility_statement_claims_nothing_untested(own_site: dict[str, object]) -> None:
+    page = re.sub(r"\s+", " ", html(own_site["site"] / "accessibility" / "index.html"))
+    assert "published by Exampleshire Safeguarding Children Partnership" in page
+    assert "This website&#39;s own pages have not been tested yet." in page or \
+        "This website's own pages have not been tested yet." in page
+    assert "example.org" not in page and "To be confirmed" in page  # no address that is not theirs
+
+
 def _refresh_target(page: Path, site: Path) -> Path:
     match = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html(page))
     assert match, page

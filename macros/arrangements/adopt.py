@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 from .cli import DEFAULT_DATA, REPO, command
@@ -37,7 +38,8 @@ class SetupError(Exception):
 def _set(text: str, key: str, value: object) -> str:
     """Replace the value of a top-level `key:` line (None: blank); JSON strings are valid YAML, safely quoted."""
     written = f"{key}:" if value is None else f"{key}: {json.dumps(value, ensure_ascii=False)}"
-    line = re.compile(rf"^{key}:.*$", re.MULTILINE)
+    # Why the indented lines too: a value written as a block (`>-` and lines under it) goes with its key.
+    line = re.compile(rf"^{key}:.*(?:\n[ \t]+.*)*$", re.MULTILINE)
     if not line.search(text):
         return text + written + "\n"
     return line.sub(lambda _: written, text, count=1)
@@ -93,9 +95,26 @@ def setup(pid: str, name: str, data: Path = DEFAULT_DATA, domain: str | None = N
                 + (f", address https://{domain}/" if domain else ""))
     statement = data / STATEMENT_FILE
     if statement.exists():
-        statement.write_text(_set(statement.read_text(encoding="utf-8"), "organisation", name), encoding="utf-8")
-        done.append(f"Wrote your name into {statement.relative_to(data.parent)} (check its contact email)")
+        statement.write_text(_statement(statement.read_text(encoding="utf-8"), name), encoding="utf-8")
+        done.append(f"Wrote your name into {statement.relative_to(data.parent)}: add your team's email there")
     return done
+
+
+def _statement(text: str, name: str) -> str:
+    """The accessibility statement, saying only what is true of a new site: its own pages are not tested yet."""
+    text = _set(text, "organisation", name)
+    text = re.sub(r"^  email:.*$", "  email:", text, count=1, flags=re.MULTILINE)  # the example's address is not yours
+    text = _set(text, "compliance_note", COMPLIANCE_NOTE)
+    text = _set(text, "how_tested", HOW_TESTED)
+    text = _set(text, "prepared", date.today().isoformat())
+    return _set(text, "last_tested", None)
+
+
+COMPLIANCE_NOTE = ("This is what tests of the software this site is built with found, on its example pages. "
+                   "This site's own pages have not been tested yet.")
+HOW_TESTED = ("The software this site is built with is checked with axe-core in Chromium at desktop and mobile "
+              "widths, in light and dark colour schemes, on its example pages. This site's own pages have not "
+              "been tested yet.")
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
