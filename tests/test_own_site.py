@@ -256,3 +256,58 @@ def test_bundled_data_is_still_a_multi_area_site(tmp_path_factory: pytest.TempPa
         assert f'href="{pid}/"' in home, pid
     assert not (out / "CNAME").exists() and not (out / "data-format").exists()
     assert "Published by the safeguarding partnerships listed on this site." in re.sub(r"\s+", " ", home)
+
+
+def _dataset_with(tmp_path: Path, settings: str, partnerships: tuple[str, ...]):  # noqa: ANN202 - a Dataset
+    from arrangements.dataset import load_dataset
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    shutil.copytree(REPO / "data" / "site", data / "site")
+    (data / "site" / "settings.yml").write_text(settings, encoding="utf-8")
+    for pid in partnerships:
+        folder = data / "partnerships" / pid
+        if pid == "exampleshire":
+            (folder / "arrangements").mkdir(parents=True)
+            shutil.copyfile(FIXTURE / "arrangements.yml", folder / "arrangements" / "2026.yml")
+        else:
+            shutil.copytree(REPO / "data" / "partnerships" / pid, folder)
+    return load_dataset(data)
+
+
+@pytest.mark.parametrize(("settings", "partnerships", "shape", "home"), [
+    ("shape:\n", ("north-somerset",), "single", "north-somerset"),               # one partnership: its own site
+    ("shape: multi-area\n", ("north-somerset",), "multi-area", None),    # unless the settings say otherwise
+    ("shape:\n", ("north-somerset", "exampleshire"), "multi-area", None),
+    ("partnerships: [exampleshire]\nshape: single\n", ("north-somerset", "exampleshire"), "single", "exampleshire"),
+    ("shape: directory\n", ("north-somerset", "exampleshire"), "directory", None),
+])
+def test_the_data_chooses_the_shape(tmp_path: Path, settings: str, partnerships: tuple[str, ...], shape: str,
+                                    home: str | None) -> None:
+    from arrangements import settings as site_settings
+    from arrangements.home import nav_size
+    from arrangements.pages import COMPACT_NAV_ABOVE
+
+    dataset = _dataset_with(tmp_path, settings, partnerships)
+    # Why only the settings' problems: the bundled news posts name partnerships left out here.
+    assert not [p for p in dataset.problems.errors if "settings" in p.path]
+    assert site_settings.shape(dataset) == shape
+    assert site_settings.home_partnership(dataset) == home
+    assert (nav_size(dataset) > COMPACT_NAV_ABOVE) == (shape == "directory")
+
+
+def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:
+    from arrangements.dataset import load_dataset
+
+    _dataset_with(tmp_path, "shape:\n", ("north-somerset", "exampleshire"))
+    path = tmp_path / "data" / "partnerships" / "exampleshire" / "arrangements" / "2026.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nkind:", "\nformer_ids: [north-somerset]\nkind:", 1)
+    text = text.replace("  - id: training\n", "  - id: training\n    former_ids: [executive]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    messages = [str(p) for p in load_dataset(tmp_path / "data").problems.errors]
+    assert any(re.match(r"data/partnerships/exampleshire/arrangements/2026\.yml:\d+:\d+: former_ids\[1\]: "
+                        "'north-somerset' is a partnership folder on this site today", m) for m in messages), messages
+    assert any(re.match(r"data/partnerships/exampleshire/arrangements/2026\.yml:\d+:\d+: "
+                        r"groups\[training\]\.former_ids\[1\]: 'executive' is the id of a group", m)
+               for m in messages), messages
