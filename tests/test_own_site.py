@@ -311,3 +311,21 @@ def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:
     assert any(re.match(r"data/partnerships/exampleshire/arrangements/2026\.yml:\d+:\d+: "
                         r"groups\[training\]\.former_ids\[1\]: 'executive' is the id of a group", m)
                for m in messages), messages
+
+
+def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
+    """Values that would read differently as HTML are refused; the rest reach the page escaped."""
+    from arrangements.site_config import apply
+
+    hostile = ('name: "<script>alert(1)</script>"\npublisher: "A &amp; B"\n'
+               'quick_exit: "https://x.org/\\" onmouseover=\\"alert(1)"\ncolours:\n  header: "red;}body{"\n')
+    dataset = _dataset_with(tmp_path, hostile, ("north-somerset",))
+    errors = [p for p in dataset.problems.errors if "settings" in p.path]
+    assert sorted(p.line for p in errors) == [1, 2, 3, 5], [str(p) for p in errors]
+    dataset = _dataset_with(tmp_path / "ok", 'name: "Brighton & Hove"\npublisher: "Brighton & Hove"\n',
+                            ("north-somerset",))
+    engine: dict[str, object] = {"extra": {}}
+    (tmp_path / "docs").mkdir()
+    apply(engine, dataset, tmp_path / "docs", [])
+    assert engine["site_name"] == "Brighton & Hove"  # the theme escapes it where it must; & alone reads the same
+    assert engine["copyright"] == "Published by Brighton &amp; Hove."  # printed as HTML by the theme
