@@ -30,13 +30,13 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arrangements import csp  # noqa: E402
-from arrangements import pages as registry  # noqa: E402
-from arrangements.build import current_dataset, pin  # noqa: E402
-from arrangements.cli import print_problems  # noqa: E402
-from arrangements.dataset import Dataset  # noqa: E402
-from arrangements.frontmatter import handwritten_pages, help_panels, page_source  # noqa: E402
-from arrangements.preview import preview, wanted  # noqa: E402
+from arrangements.commands import print_problems  # noqa: E402
+from arrangements.data.dataset import Dataset  # noqa: E402
+from arrangements.engines import csp  # noqa: E402
+from arrangements.engines.current import current_dataset, pin  # noqa: E402
+from arrangements.engines.frontmatter import handwritten_pages, help_panels, page_source  # noqa: E402
+from arrangements.engines.preview import preview, wanted  # noqa: E402
+from arrangements.rendering import pages as registry  # noqa: E402
 from page_cache import PAGES  # noqa: E402
 from template_cache import CACHE  # noqa: E402
 
@@ -175,7 +175,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    from arrangements.publish import after_build
+    from arrangements.engines.publish import after_build
 
     after_build(current_dataset(), Path(config.site_dir), config.site_url or "", config.site_name)
     if PAGES.enabled:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arrangements import pages  # noqa: E402
-from arrangements.build import current_dataset  # noqa: E402
-from arrangements.news_check import CHART_CALL  # noqa: E402
+from arrangements.data.news_check import CHART_CALL  # noqa: E402
+from arrangements.engines.current import current_dataset  # noqa: E402
+from arrangements.rendering import pages  # noqa: E402
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object

@@ -17,6 +17,8 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+# Why: every feature registers its records, checks, pages and renderers on import.
+import arrangements.features  # noqa: F401
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]

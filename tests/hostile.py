@@ -11,7 +11,7 @@ from __future__ import annotations
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from arrangements.structure import AfterValidator, Record, StringConstraints, record_in
+from arrangements.data.structure import AfterValidator, Record, StringConstraints, record_in
 
 # Every vector at once: title and attribute breakouts, event handlers, script
 # links, reference links, Jinja, Mermaid label breakouts and init directives.

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from arrangements import csp
+from arrangements.engines import csp
 from conftest import serve
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 from agency_data import small_dataset
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.model import Arrangements
-from arrangements.opendata import (
+from arrangements.core import Dataset, load_dataset
+from arrangements.data.model import Arrangements
+from arrangements.data.reference import Schedule
+from arrangements.features.opendata import (
     INDEX_PATH,
     SCHEDULE_PATH,
     SCHEMA_PATH,
@@ -19,7 +20,6 @@ from arrangements.opendata import (
     version_path,
     write_open_data,
 )
-from arrangements.reference import Schedule
 from jsonschema import Draft202012Validator
 
 REPO = Path(__file__).resolve().parents[1]

@@ -44,6 +44,10 @@ def tracked_copy(into: Path) -> Path:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)  # Why copy2: make must see requirements.txt as older than .venv
     (root / ".venv").symlink_to(REPO / ".venv")
+    # Why: make reinstalls when these are newer than the install stamp; the linked .venv is installed already.
+    stamp = (REPO / ".venv" / ".installed").stat().st_mtime
+    for name in ("requirements.txt", "pyproject.toml"):
+        os.utime(root / name, (stamp - 1, stamp - 1))
     return root
 
 
@@ -259,7 +263,7 @@ def test_bundled_data_is_still_a_multi_area_site(tmp_path_factory: pytest.TempPa
 
 
 def _dataset_with(tmp_path: Path, settings: str, partnerships: tuple[str, ...]):  # noqa: ANN202 - a Dataset
-    from arrangements.dataset import load_dataset
+    from arrangements.core import load_dataset
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "data" / "reference", data / "reference")
@@ -284,9 +288,9 @@ def _dataset_with(tmp_path: Path, settings: str, partnerships: tuple[str, ...]):
 ])
 def test_the_data_chooses_the_shape(tmp_path: Path, settings: str, partnerships: tuple[str, ...], shape: str,
                                     home: str | None) -> None:
-    from arrangements import settings as site_settings
-    from arrangements.home import nav_size
-    from arrangements.pages import COMPACT_NAV_ABOVE
+    from arrangements.features import settings as site_settings
+    from arrangements.features.home import nav_size
+    from arrangements.rendering.pages import COMPACT_NAV_ABOVE
 
     dataset = _dataset_with(tmp_path, settings, partnerships)
     # Why only the settings' problems: the bundled news posts name partnerships left out here.
@@ -297,7 +301,7 @@ def test_the_data_chooses_the_shape(tmp_path: Path, settings: str, partnerships:
 
 
 def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:
-    from arrangements.dataset import load_dataset
+    from arrangements.core import load_dataset
 
     _dataset_with(tmp_path, "shape:\n", ("north-somerset", "exampleshire"))
     path = tmp_path / "data" / "partnerships" / "exampleshire" / "arrangements" / "2026.yml"
@@ -315,7 +319,7 @@ def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:
 
 def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
     """Values that would read differently as HTML are refused; the rest reach the page escaped."""
-    from arrangements.site_config import apply
+    from arrangements.engines.site_config import apply
 
     hostile = ('name: "<script>alert(1)</script>"\npublisher: "A &amp; B"\n'
                'quick_exit: "https://x.org/\\" onmouseover=\\"alert(1)"\ncolours:\n  header: "red;}body{"\n')

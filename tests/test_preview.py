@@ -13,8 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import load_dataset
-from arrangements.preview import preview
+from arrangements.core import load_dataset
+from arrangements.engines.preview import preview
 from conftest import REPO, build_site
 
 DATA = REPO / "data"

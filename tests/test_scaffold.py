@@ -11,11 +11,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from arrangements.cli import DEFAULT_DATA, REPO, SCHEMA_PATH, main
-from arrangements.dataset import load_dataset
-from arrangements.load import parse_text
-from arrangements.problems import ProblemList
-from arrangements.scaffold import SCHEMA_LINE, ScaffoldError, create
+from arrangements.cli import main
+from arrangements.commands import DEFAULT_DATA, REPO, SCHEMA_PATH
+from arrangements.core import load_dataset
+from arrangements.data.load import parse_text
+from arrangements.data.problems import ProblemList
+from arrangements.features.scaffold import SCHEMA_LINE, ScaffoldError, create
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from arrangements import pages
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
+from arrangements.rendering import pages
 from conftest import NORTH_SOMERSET, REPO, build_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -124,13 +124,3 @@ def test_a_rebuild_with_no_change_reuses_every_generated_page(
     reused = rebuild()
     assert reused == generated(data)
     assert {path: path.read_bytes() for path in site.rglob("*.html")} == before
-
-
-def test_page_order_does_not_depend_on_which_module_was_imported_first(
-        data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Why: a serve process (or a test run) that imported one feature early
-    # registered its pages first, and wrote a sitemap in another order.
-    dataset = load_dataset(data)
-    expected = [page.uri for page in pages.all_pages(dataset)]
-    monkeypatch.setattr(pages, "PAGE_MAKERS", list(reversed(pages.PAGE_MAKERS)))
-    assert [page.uri for page in pages.all_pages(dataset)] == expected
