@@ -285,9 +285,11 @@ def _dataset_with(tmp_path: Path, settings: str, partnerships: tuple[str, ...]):
     ("shape:\n", ("north-somerset", "exampleshire"), "multi-area", None),
     ("partnerships: [exampleshire]\nshape: single\n", ("north-somerset", "exampleshire"), "single", "exampleshire"),
     ("shape: directory\n", ("north-somerset", "exampleshire"), "directory", None),
+    ("partnerships: [exampleshire]\n", ("north-somerset", "exampleshire"), "single", "exampleshire"),
 ])
 def test_the_data_chooses_the_shape(tmp_path: Path, settings: str, partnerships: tuple[str, ...], shape: str,
                                     home: str | None) -> None:
+    from arrangements.engines.site_config import site_dataset
     from arrangements.features import settings as site_settings
     from arrangements.features.home import nav_size
     from arrangements.rendering.pages import COMPACT_NAV_ABOVE
@@ -298,6 +300,8 @@ def test_the_data_chooses_the_shape(tmp_path: Path, settings: str, partnerships:
     assert site_settings.shape(dataset) == shape
     assert site_settings.home_partnership(dataset) == home
     assert (nav_size(dataset) > COMPACT_NAV_ABOVE) == (shape == "directory")
+    published = site_dataset(dataset).partnerships
+    assert sorted(published) == ([home] if "partnerships:" in settings else sorted(partnerships))
 
 
 def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:

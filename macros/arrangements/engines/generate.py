@@ -27,7 +27,7 @@ import yaml
 from arrangements.commands import DEFAULT_DATA, REPO, command, load_or_report
 from arrangements.data.dataset import Dataset
 from arrangements.engines.frontmatter import handwritten_pages, help_panels, page_source
-from arrangements.engines.site_config import apply, nav_size, site_pages
+from arrangements.engines.site_config import apply, nav_size, site_dataset, site_pages
 from arrangements.features.news import read_posts, write_feed
 from arrangements.features.opendata import write_open_data
 from arrangements.rendering import pages as registry
@@ -57,6 +57,7 @@ def site_settings(config: Path = REPO / "mkdocs.yml") -> dict[str, Any]:
 
 def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir: str = "site") -> Generated:
     """Write the site's sources into `out/docs` and the engine config beside mkdocs.yml."""
+    dataset = site_dataset(dataset)  # only the partnerships the site settings name, and those they link to
     settings = site_settings()
     docs = out / "docs"
     shutil.rmtree(docs, ignore_errors=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from arrangements.data.dataset import Dataset
+from arrangements.engines.preview import preview
 from arrangements.features.home import home_page, nav_size, site_nav, site_pages
 from arrangements.features.redirects import write_redirects
 from arrangements.features.settings import (
@@ -27,7 +28,7 @@ from arrangements.features.settings import (
 from arrangements.rendering.pages import Page
 from arrangements.rendering.text import escape
 
-__all__ = ["apply", "nav_size", "site_pages"]
+__all__ = ["apply", "nav_size", "site_dataset", "site_pages"]
 
 ASSETS_OUT = "assets/site"   # where the logo, favicon and colours go in the built site
 
@@ -56,6 +57,14 @@ def colours_css(colours: Colours) -> str:
         out.append('body[data-md-color-scheme="slate"][data-md-color-primary] {\n  '
                    + "\n  ".join(header_dark + dark) + "\n}")
     return "\n".join(out) + "\n"
+
+
+def site_dataset(dataset: Dataset) -> Dataset:
+    """The partnerships the settings name (`partnerships:`), with those they link to so every link works."""
+    wanted = [pid for pid in settings_of(dataset).partnerships if pid in dataset.partnerships]
+    if not wanted or set(wanted) == set(dataset.partnerships):
+        return dataset
+    return preview(dataset, wanted)
 
 
 def apply(engine: dict[str, Any], dataset: Dataset, docs: Path, pages: list[Page]) -> list[str]:

@@ -213,7 +213,8 @@ def shape(dataset: Dataset) -> str:
     settings = settings_of(dataset)
     if settings.shape:
         return settings.shape
-    return "single" if len(dataset.partnerships) == 1 else "multi-area"
+    # Why the settings first: a site for one partnership may publish another it links to (its multi-area one).
+    return "single" if len(settings.partnerships) == 1 or len(dataset.partnerships) == 1 else "multi-area"
 
 
 def home_partnership(dataset: Dataset) -> str | None:
