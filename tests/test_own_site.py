@@ -337,3 +337,44 @@ def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
     apply(engine, dataset, tmp_path / "docs", [])
     assert engine["site_name"] == "Brighton & Hove"  # the theme escapes it where it must; & alone reads the same
     assert engine["copyright"] == "Published by Brighton &amp; Hove."  # printed as HTML by the theme
+
+
+def test_setup_refuses_without_changing_anything(tmp_path: Path) -> None:
+    from arrangements.features.adopt import SetupError, setup
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    posts = tmp_path / "posts"
+    shutil.copytree(REPO / "docs" / "news" / "posts", posts)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for pid, name, domain in [("Exampleshire", "Exampleshire SCP", None), ("exampleshire", "<b>SCP</b>", None),
+                              ("exampleshire", "Exampleshire SCP", "not a domain")]:
+        with pytest.raises(SetupError):
+            setup(pid, name, data, domain, posts=posts)
+        assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    setup("exampleshire", "Exampleshire SCP", data, posts=posts)
+    with pytest.raises(SetupError, match="set up already"):  # a second run would remove the partnership's own data
+        setup("other", "Other SCP", data, posts=posts)
+    assert (data / "partnerships" / "exampleshire").is_dir()
+
+
+@pytest.mark.parametrize(("address", "domain"), [
+    ("https://www.exampleshire-scp.org.uk/", "www.exampleshire-scp.org.uk"),
+    ("https://Example.org/sub/", "example.org"),
+    ("https://exampleshire.github.io/scp-site/", None),   # GitHub's own address needs no CNAME
+    (None, None),
+])
+def test_custom_domain(address: str | None, domain: str | None) -> None:
+    from arrangements.features.settings import custom_domain
+
+    assert custom_domain(address) == domain
+
+
+def test_workflows_are_valid_and_keep_form_text_out_of_the_shell() -> None:
+    import yaml
+
+    setup_flow = yaml.safe_load((REPO / ".github" / "workflows" / "setup.yml").read_text(encoding="utf-8"))
+    publish = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    assert "workflow_call" in publish[True] and setup_flow["jobs"]["publish"]["uses"].endswith("publish.yml")
+    for step in setup_flow["jobs"]["setup"]["steps"]:
+        assert "${{" not in step.get("run", ""), step  # inputs reach the shell only as environment variables
