@@ -92,7 +92,7 @@ def own_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, obj
     # Step 5: logo and colours.
     shutil.copyfile(FIXTURE / "logo.svg", data / "site" / "logo.svg")
     settings = data / "site" / "settings.yml"
-    edit(settings, "logo:\n", "logo: logo.svg\n")
+    edit(settings, "logo:\nfavicon:\n", "logo: logo.svg\nfavicon: logo.svg\n")
     edit(settings, "colours:\n", 'colours:\n  header: "#1d4f91"\n  link: "#1d4f91"\n  link_dark: "#9cc3ff"\n')
     run(root, "make validate")
     first = build(root, root / "site-before")
@@ -130,6 +130,7 @@ def test_name_logo_colours_and_domain(own_site: dict[str, object]) -> None:
     header = re.search(r'<div class="md-header__topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', home, re.S)
     assert header and header.group(1) == name
     assert 'src="assets/site/logo.svg"' in home and (site / "assets" / "site" / "logo.svg").is_file()
+    assert '<link rel="icon" href="assets/site/logo.svg">' in home
     assert (site / "CNAME").read_text(encoding="utf-8") == "www.exampleshire-scp.org.uk\n"
     assert 'href="assets/site/colours.css"' in home
     assert "--md-primary-fg-color: #1d4f91;" in html(site / "assets" / "site" / "colours.css")
