@@ -78,7 +78,7 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
         # Why: Zensical's default look is "modern"; "classic" is Material's, so both engines match.
         "theme": {"variant": "classic"},
         "nav": registry.navigation(generated, handwritten_pages(REPO / "docs"), nav_size(dataset)),
-        # Why only the partnerships' panels: INHERIT merges this into mkdocs.yml's own (and appends lists).
+        # The partnerships' panels and the site-wide one from the settings (mkdocs.yml has none to merge with).
         "extra": {"help_panels": help_panels(dataset)},
     }
     notes = apply(engine, dataset, docs, generated)  # the site settings (data/site/settings.yml)
