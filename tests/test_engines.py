@@ -81,3 +81,26 @@ def test_every_page_says_the_same_and_links_to_the_same_places(built_site: Path,
 def test_open_data_and_feed_are_written_for_either_engine(zensical_site: Path) -> None:
     assert (zensical_site / "data" / "index.json").exists()
     assert (zensical_site / "news" / "feed.xml").exists()
+
+
+def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
+    """What makes `make serve` quick with any engine: a data edit rewrites only the pages it changes."""
+    from arrangements.core import load_dataset
+    from arrangements.engines.generate import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    out, config = tmp_path / "docs", REPO / f".mkdocs.test-{tmp_path.name}.yml"
+    try:
+        first = generate(load_dataset(data), out, config)
+        assert len(first.changed) > 100 and (out / "north-somerset" / "index.md").is_file()
+        assert generate(load_dataset(data), out, config).changed == []
+        file = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
+        file.write_text(file.read_text(encoding="utf-8").replace("summary: >-\n", "summary: >-\n  Hello.\n", 1),
+                        encoding="utf-8")
+        changed = generate(load_dataset(data), out, config).changed
+        assert "north-somerset/index.md" in changed
+        assert not [uri for uri in changed if uri.startswith("southampton/")]
+        assert "Hello." in (out / "north-somerset" / "index.md").read_text(encoding="utf-8")
+    finally:
+        config.unlink(missing_ok=True)
