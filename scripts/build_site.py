@@ -97,7 +97,9 @@ def _pages_and_documents(staging: Path, papers: Path, engine: str,
     # Why beside mkdocs.yml: the engine config inherits it, and the theme folder is found from there.
     config = REPO / f".mkdocs.build-{os.getpid()}.yml"
     try:
-        if status := _generate(staging, sources, config):
+        # Why: Zensical writes only inside the project folder; its output is moved into staging after.
+        engine_site = REPO / ".generated" / f"site-{os.getpid()}" if engine == "zensical" else staging
+        if status := _generate(engine_site, sources, config):
             return status, 0
         with tempfile.TemporaryFile("w+") as log:
             writer = subprocess.Popen([sys.executable, "-m", "arrangements", "documents", "--out", str(papers),
@@ -110,9 +112,14 @@ def _pages_and_documents(staging: Path, papers: Path, engine: str,
                     writer.kill()
             log.seek(0)
             report = log.read().strip()
+        if result.returncode == 0 and engine_site != staging:
+            shutil.rmtree(staging)
+            shutil.move(engine_site, staging)
     finally:
         shutil.rmtree(sources, ignore_errors=True)
         config.unlink(missing_ok=True)
+        if engine == "zensical":
+            shutil.rmtree(REPO / ".generated" / f"site-{os.getpid()}", ignore_errors=True)
     if result.returncode == 0 and report:
         print(report, file=sys.stderr if status else sys.stdout)
     if result.returncode == 0:
