@@ -3,10 +3,8 @@
 From a clean copy of the repository's files: the set-up command from
 docs/setup.md, the partnership's data filled in (a small made-up
 partnership), a logo, colours and a custom domain in data/site/settings.yml,
-a strict build, then a rename of a group and of the partnership's folder and
-another build. The build is MkDocs from the generated config, with the
-MkDocs hooks left out, as MkDocs builds once issue 19's switch is in (the
-pages' script hashes put in afterwards, as the hooks do now).
+a strict build (`make site`'s script), then a rename of a group and of the
+partnership's folder and another build.
 """
 
 from __future__ import annotations
@@ -32,7 +30,6 @@ EXAMPLES = ("southampton", "north-somerset", "north somerset", "hips", "sussex",
             "portsmouth", "isle of wight")
 GUIDES = ("data-format", "contributing", "performance", "robustness", "accessibility-audit", "architecture",
           "setup", "yearly-reports")
-BUILD_CONFIG = "INHERIT: mkdocs.generated.yml\nhooks: []\n"
 
 
 def tracked_copy(into: Path) -> Path:
@@ -71,16 +68,8 @@ def documented_setup() -> str:
 
 
 def build(root: Path, out: Path) -> str:
-    generated = run(root, f"{sys.executable} -m arrangements generate")
-    (root / "mkdocs.test.yml").write_text(BUILD_CONFIG, encoding="utf-8")
-    run(root, f"{sys.executable} -m mkdocs build --strict -f mkdocs.test.yml --site-dir {out}")
-    # Why: the hooks put the theme's script hashes into each page's Content-Security-Policy; without
-    # them the theme's inline scripts are refused. Done here as the engine-neutral build will do it.
-    from arrangements.engines import csp
-
-    for page in out.rglob("*.html"):
-        page.write_text(csp.apply(page.read_text(encoding="utf-8")), encoding="utf-8")
-    return generated.stdout
+    """`make site`'s build (generate, then MkDocs, then the pages' script hashes), without the PDF files."""
+    return run(root, f"{sys.executable} scripts/build_site.py --out {out} --no-documents").stdout
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -335,7 +324,7 @@ def test_a_former_id_in_use_is_refused(tmp_path: Path) -> None:
 
 def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
     """Values that would read differently as HTML are refused; the rest reach the page escaped."""
-    from arrangements.engines.site_config import apply
+    from arrangements.engines.site_config import site_engine
 
     hostile = ('name: "<script>alert(1)</script>"\npublisher: "A &amp; B"\n'
                'quick_exit: "https://x.org/\\" onmouseover=\\"alert(1)"\ncolours:\n  header: "red;}body{"\n')
@@ -345,8 +334,7 @@ def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
     dataset = _dataset_with(tmp_path / "ok", 'name: "Brighton & Hove"\npublisher: "Brighton & Hove"\n',
                             ("north-somerset",))
     engine: dict[str, object] = {"extra": {}}
-    (tmp_path / "docs").mkdir()
-    apply(engine, dataset, tmp_path / "docs", [])
+    site_engine(engine, dataset)
     assert engine["site_name"] == "Brighton & Hove"  # the theme escapes it where it must; & alone reads the same
     assert engine["copyright"] == "Published by Brighton &amp; Hove."  # printed as HTML by the theme
 

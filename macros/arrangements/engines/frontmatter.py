@@ -1,4 +1,4 @@
-"""What the MkDocs layer needs from the core, as plain data (no MkDocs imports)."""
+"""What an engine needs from the core, as plain data: page files, help panels, hand-written pages."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from arrangements.data.dataset import Dataset
 from arrangements.rendering.pages import Page, call, expand
 
 
-def page_source(page: Page, dataset: Dataset) -> str:
+def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
     """A generated page's Markdown: front matter, then its body, rendered.
 
     `render_macros: false` tells the macros plugin to leave the page alone:
@@ -25,9 +25,12 @@ def page_source(page: Page, dataset: Dataset) -> str:
         meta["mermaid"] = True
     if page.data_file:
         meta["data_file"] = page.data_file
+    # Why always set: "Edit this page" opens the data file behind the page (overrides/partials/actions.html);
+    # a page with no one file behind it has no edit button, never one opening generated Markdown.
+    meta["edit_url"] = f"{edit_base}{page.data_file}" if edit_base and page.data_file else ""
     body = page.body
     if page.partnership and "/versions/" not in page.uri:
-        body = call("partnership_menu", page.partnership, page.uri) + "\n\n" + body
+        body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     return "---\n" + header + "---\n\n" + expand(dataset, body) + "\n"

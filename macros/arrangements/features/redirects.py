@@ -11,7 +11,6 @@ nothing at all.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 from arrangements.data.dataset import Dataset, Partnership
 from arrangements.data.validate import dataset_check
@@ -78,18 +77,6 @@ def page_html(old: str, new: str, site_url: str | None) -> str:
 </body>
 </html>
 """
-
-
-def write_redirects(dataset: Dataset, pages: list[Page], docs: Path, site_url: str | None) -> dict[str, str]:
-    """Write one small page per old address into the generated docs; returns old → new."""
-    found = redirects(dataset, pages)
-    for old, new in found.items():
-        target = docs / old / "index.html"
-        if target.exists():
-            continue  # a hand-written file at that address wins
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_html(old, new, site_url), encoding="utf-8")
-    return found
 
 
 @dataset_check
