@@ -8,8 +8,10 @@ of the navigation, the sitemap and the search index.
 from arrangements.features import (  # noqa: F401
     accessibility,
     agencies,
+    agency_lookup,
     changes,
     checklist,
+    checklist_command,
     documents_build,
     history,
     news,
@@ -18,5 +20,6 @@ from arrangements.features import (  # noqa: F401
     report,
     scaffold,
     site,
+    snippets,
     structure_pages,
 )
