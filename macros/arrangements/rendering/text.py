@@ -129,6 +129,9 @@ def link(label: object, url: object) -> str:
     address = str(url or "")
     if not _SAFE_URL.fullmatch(address):
         return words
+    if address.lower().startswith("tel:"):
+        # Why: a phone number split over two lines is misread and mistyped.
+        words = words.replace(" ", "\u00a0")
     return f"[{words}]({address.translate(_URL_BRACKETS)})"
 
 
