@@ -182,3 +182,11 @@ def test_skip_link_and_help_link_resolve_on_news_and_404(crawl: _Crawl) -> None:
         assert "main-content" in fragments and "main-content" in parsed.ids, rel
         assert "worried-about-a-child" in fragments and "worried-about-a-child" in parsed.ids, rel
 
+
+def test_news_sitemap_is_a_sitemap_of_the_news(built_site: Path) -> None:
+    """Material fetches sitemap.xml beside the feed link on every page: it is there, and lists the news."""
+    sitemap = (built_site / "news" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap)
+    assert locs and all("/news/" in loc for loc in locs)
+    assert _site_url().rstrip("/") + "/news/" in locs
+
