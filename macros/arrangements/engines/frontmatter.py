@@ -10,6 +10,7 @@ from typing import Any
 from arrangements.data.dataset import Dataset
 from arrangements.data.news_check import CHART_CALL
 from arrangements.rendering.pages import Page, call, expand, render
+from arrangements.rendering.text import abbreviations, expand_abbreviations, spelled_out
 from arrangements.rendering.wording import contacts_shown
 
 
@@ -35,7 +36,18 @@ def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
         body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return "---\n" + header + "---\n\n" + expand(dataset, body) + "\n"
+    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), _terms(dataset)) + "\n"
+
+
+def _terms(dataset: Dataset) -> dict[str, str]:
+    """The abbreviations spelled out at first use on each page: ours, and each partnership's short name."""
+    names: dict[str, str] = {}
+    for partnership in dataset.partnerships.values():
+        for version in [partnership.current, *reversed(partnership.versions)]:
+            data = version.arrangements
+            if data.short_name and data.name:
+                names.setdefault(data.short_name, data.name)
+    return abbreviations(names)
 
 
 def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
@@ -47,6 +59,8 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
         if shown:
             panels[pid] = {
                 "name": data.short_name or data.name,
+                # Why: the panel is the first place a page names the partnership, so its short name is spelled out.
+                "area": spelled_out(data.short_name, data.name),
                 "contacts": [c.model_dump(exclude_none=False) for c in shown],
             }
     return panels

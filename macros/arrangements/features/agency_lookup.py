@@ -108,10 +108,11 @@ What a relevant agency must do is on the [duties page]({rel(DUTIES_URI, page)}).
 <em>CAFCASS</em> or <em>Southampton</em>. The table changes as you type.</p>
 <input type="search" id="agency-filter" name="agency" autocomplete="off" spellcheck="false"
 aria-describedby="agency-filter-hint" aria-controls="agency-table">
+<button type="submit" class="agency-lookup__button">Search</button>
 </form>
 <p class="agency-lookup__count" id="agency-count" role="status" aria-live="polite" aria-atomic="true">
 {count} {plural} listed</p>
-<div class="agency-lookup__scroll" role="region" aria-labelledby="agency-table-title" tabindex="0" markdown="1">
+<section class="agency-lookup__scroll" aria-labelledby="agency-table-title" tabindex="0" markdown="1">
 <table id="agency-table" aria-labelledby="agency-table-title" markdown="1">
 <thead markdown="1">
 <tr markdown="1">{header}</tr>
@@ -120,7 +121,7 @@ aria-describedby="agency-filter-hint" aria-controls="agency-table">
 {rows}
 </tbody>
 </table>
-</div>
+</section>
 <p class="agency-lookup__empty" id="agency-empty" hidden>No agency matches your search. Try a shorter or
 more general word, such as <em>school</em> or <em>health</em>.</p>
 </div>
