@@ -124,6 +124,9 @@ def _pages_and_documents(staging: Path, papers: Path, engine: str,
         print(report, file=sys.stderr if status else sys.stdout)
     if result.returncode == 0:
         secure_pages(staging)
+        from arrangements.features.news import write_news_sitemap
+
+        write_news_sitemap(staging)  # the theme asks for news/sitemap.xml on every page
     return result.returncode, status
 
 

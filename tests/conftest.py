@@ -76,12 +76,12 @@ def copy_repo(into: Path) -> Path:
     return root
 
 
-def build_copy(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build_copy(root: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
     """A strict build of a copied repository (its own macros, docs and data)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARRANGEMENTS_")}
     env["PYTHONPATH"] = str(root / "macros")
-    return subprocess.run([sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(out)],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(out),
+                           "--engine", engine], cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")

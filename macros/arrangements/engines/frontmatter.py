@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from arrangements.data.dataset import Dataset
-from arrangements.rendering.pages import Page, call, expand
+from arrangements.data.news_check import CHART_CALL
+from arrangements.rendering.pages import Page, call, expand, render
+from arrangements.rendering.text import abbreviations, expand_abbreviations, spelled_out
+from arrangements.rendering.wording import contacts_shown
 
 
 def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
@@ -33,7 +36,18 @@ def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
         body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return "---\n" + header + "---\n\n" + expand(dataset, body) + "\n"
+    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), _terms(dataset)) + "\n"
+
+
+def _terms(dataset: Dataset) -> dict[str, str]:
+    """The abbreviations spelled out at first use on each page: ours, and each partnership's short name."""
+    names: dict[str, str] = {}
+    for partnership in dataset.partnerships.values():
+        for version in [partnership.current, *reversed(partnership.versions)]:
+            data = version.arrangements
+            if data.short_name and data.name:
+                names.setdefault(data.short_name, data.name)
+    return abbreviations(names)
 
 
 def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
@@ -41,20 +55,17 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
     panels = {}
     for pid, partnership in dataset.partnerships.items():
         data = partnership.data
-        # Why this order and filter: the most urgent number first, and never a blank where a number
-        # goes; a contact with no phone shows its website, one with neither is left out.
-        shown = sorted((c for c in data.contacts if c.phone or c.url), key=lambda c: URGENCY.index(c.kind))
+        shown = contacts_shown(data)
         if shown:
             panels[pid] = {
                 "name": data.short_name or data.name,
+                # Why: the panel is the first place a page names the partnership, so its short name is spelled out.
+                "area": spelled_out(data.short_name, data.name),
                 "contacts": [c.model_dump(exclude_none=False) for c in shown],
             }
     from arrangements.features.settings import default_panel  # the site-wide panel comes from data/site/settings.yml
 
     return {**panels, **default_panel(dataset, panels)}
-
-
-URGENCY = ["emergency", "front-door", "out-of-hours", "police-non-emergency", "helpline", "other"]
 
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
@@ -76,3 +87,20 @@ def handwritten_pages(docs: Path) -> list[tuple[str, str]]:
         found.append((title, path.relative_to(docs).as_posix()))
     order = {"index.md": 0, "news/index.md": 1}
     return sorted(found, key=lambda item: (order.get(item[1], 2), item[0]))
+
+
+def news_post_source(text: str, uri: str, dataset: Dataset) -> str:
+    """A news post as an engine should build it: never a template, its one allowed chart drawn.
+
+    Why here, for every engine: posts are text from the comms team, so `{{ config }}` in a post stays
+    as written (`render_macros: false`); the one call a post may make, a structure chart on a line of
+    its own (news_check.CHART_CALL), is recognised exactly and rendered now.
+    """
+    if not text.startswith("---\n"):
+        return text
+    def chart(match: re.Match[str]) -> str:
+        if match.group(1) not in dataset.partnerships:  # a preview (ONLY=...) without that partnership
+            return f"*The structure chart of {match.group(1)} is not part of this preview.*"
+        return render(dataset, "structure_chart", match.group(1), uri)
+
+    return "---\nrender_macros: false\n" + CHART_CALL.sub(chart, text[4:])

@@ -9,8 +9,10 @@ from arrangements.features import (  # noqa: F401
     accessibility,
     adopt,
     agencies,
+    agency_lookup,
     changes,
     checklist,
+    checklist_command,
     documents_build,
     history,
     news,
@@ -21,5 +23,6 @@ from arrangements.features import (  # noqa: F401
     scaffold,
     settings,
     site,
+    snippets,
     structure_pages,
 )

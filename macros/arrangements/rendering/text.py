@@ -129,6 +129,9 @@ def link(label: object, url: object) -> str:
     address = str(url or "")
     if not _SAFE_URL.fullmatch(address):
         return words
+    if address.lower().startswith("tel:"):
+        # Why: a phone number split over two lines is misread and mistyped.
+        words = words.replace(" ", "\u00a0")
     return f"[{words}]({address.translate(_URL_BRACKETS)})"
 
 
@@ -159,3 +162,95 @@ def facts(rows: list[tuple[str, str]]) -> str:
     """Label and value pairs as a definition list: no empty table header for a screen reader to announce."""
     items = "\n\n".join(f"{label}\n:   " + value.replace("\n", "\n    ") for label, value in rows)
     return f'<div class="facts" markdown>\n\n{items}\n\n</div>\n'
+
+
+# Terms a reader meets on many pages, in the words the glossary uses. Partnerships'
+# own short names (NSSCP, SSCP, ...) are added per build from the data (`abbreviations`).
+ABBREVIATIONS = {
+    "LSP": "lead safeguarding partner",
+    "DSP": "delegated safeguarding partner",
+    "ICB": "Integrated Care Board",
+    "NSPCC": "National Society for the Prevention of Cruelty to Children",
+    "CSPR": "child safeguarding practice review",
+}
+# Why so strict: only a short name that is an abbreviation (letters, mostly capitals)
+# is expanded; "Sussex" or "Engagement group" is a name, not an abbreviation.
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,9}")
+
+
+def abbreviations(names: dict[str, str]) -> dict[str, str]:
+    """ABBREVIATIONS plus each short name (to its full name) that is an abbreviation."""
+    found = dict(ABBREVIATIONS)
+    for short, full in names.items():
+        short = " ".join(str(short).split())
+        if _ABBREVIATION.fullmatch(short) and short not in found and full and short != full:
+            found[short] = " ".join(str(full).split())
+    return found
+
+
+# Why entities for Markdown's own marks too: an `<abbr>` sits in running Markdown, where
+# `[x](y)`, `*`, `_` or a backtick in the title would otherwise be read before the tag.
+_MD_MARKS_IN_ATTR = str.maketrans({c: f"&#{ord(c)};" for c in "[]()`*_\\{}|"})
+
+
+def abbr(short: str, full: str) -> str:
+    """An abbreviation marked up with its words in the title; both escaped."""
+    title = attr(full).translate(_MD_MARKS_IN_ATTR)
+    return f'<abbr title="{title}">{_plain(short)}</abbr>'
+
+
+def spelled_out(short: str | None, full: str) -> str:
+    """HTML for a name: "full words (<abbr>SHORT</abbr>)" when the short name is an abbreviation."""
+    if short and _ABBREVIATION.fullmatch(short.strip()) and short.strip() != full:
+        return f"{escape(full)} ({abbr(short.strip(), full)})"
+    return escape(short or full)
+
+
+# What is not running text in a page's Markdown: code, raw HTML elements whose content
+# is not prose, any tag, link addresses, attribute lists, headings and table rules.
+# Data never makes any of these: `_plain` escapes `<`, `{`, `[`, `` ` `` and line starts.
+_NOT_TEXT = re.compile(
+    r"```.*?```|~~~.*?~~~|<(pre|script|style|svg|abbr|code)\b.*?</\1>|<[^>\n]*>|`[^`\n]*`"
+    r"|\]\([^)\n]*\)|\{[^}\n]*\}|^#{1,6} [^\n]*$|^\|?[ :|-]+\|[ :|-]*$",
+    re.DOTALL | re.MULTILINE)
+
+
+def expand_abbreviations(markdown: str, terms: dict[str, str]) -> str:
+    """A page's Markdown with each abbreviation spelled out at its first use in the text.
+
+    The first use becomes "words (<abbr>ABBR</abbr>)", or only gains the `<abbr>` when
+    the words are already just before it ("lead safeguarding partner (LSP)"). Headings
+    and link addresses are left alone, so titles stay short. The words come from our
+    list or from the data, escaped like any data text (`cell`, `abbr`).
+    """
+    if not terms:
+        return markdown
+    pattern = re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                         + r")(?![\w-])")
+    done: set[str] = set()
+    out: list[str] = []
+    prose: list[str] = [""]  # the running text before the chunk, to see words already there
+    last = 0
+
+    def text(chunk: str) -> str:
+        def first(match: re.Match[str]) -> str:
+            short = match.group(1)
+            if short in done:
+                return short
+            done.add(short)
+            words = terms[short]
+            before = (prose[0] + chunk[: match.start()]).rstrip(" ([]").lower()
+            if before.removesuffix("s").endswith((words.lower(), _plain(words).lower())):
+                return abbr(short, words)
+            return f"{cell(words)} ({abbr(short, words)})"
+
+        result = pattern.sub(first, chunk) if chunk else chunk
+        prose[0] = (prose[0] + chunk)[-200:]
+        return result
+
+    for match in _NOT_TEXT.finditer(markdown):
+        out.append(text(markdown[last: match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(text(markdown[last:]))
+    return "".join(out)
