@@ -23,10 +23,10 @@ import pytest
 import yaml
 from arrangements import csp
 from arrangements.accessibility import AccessibilityStatement
+from arrangements.fields import Record
 from arrangements.model import Arrangements
 from arrangements.reference import Checklist, Schedule
 from arrangements.report import YearlyReport
-from arrangements.structure import Record
 from conftest import build_copy, copy_repo
 from hostile import SECRET, plant, text_fields
 

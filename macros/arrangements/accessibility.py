@@ -11,8 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints
+
 from .dataset import Dataset
 from .dates import long_date
+from .fields import WholeNumber
 from .load import read_document
 from .model import DateText, Line, Strict, Text
 from .pages import Page, call, page_maker, renderer
@@ -20,7 +23,6 @@ from .paths import LINK_HINT, link_problem
 from .phone import UkPhone, dial_digits
 from .problems import Problem, ProblemList
 from .schema import validate_document
-from .structure import Field, StringConstraints
 from .text import block, escape, inline, link
 from .validate import dataset_check
 
@@ -30,7 +32,7 @@ class StatementContact(Strict):
                                             max_length=200)] = Field(
         description="Team address people write to about accessibility.")
     phone: UkPhone | None = Field(None, description="Team phone number, if any.")
-    response_days: int = Field(5, ge=1, le=60, description="Working days within which you reply.")
+    response_days: WholeNumber = Field(5, ge=1, le=60, description="Working days within which you reply.")
 
 
 class KnownIssue(Strict):

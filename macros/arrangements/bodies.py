@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints, model_validator
+
 from .fields import DateText, Id, Line, Ref, Strict, Text, blanks, one_or_many
 from .frequency import FREQUENCY_FORMS, Frequency
 from .posts import Post
-from .structure import Field, StringConstraints, model_validator
 
 Posts = list[Post]
 

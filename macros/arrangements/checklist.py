@@ -25,13 +25,13 @@ from markdown.extensions.toc import slugify
 from .agencies import for_agencies_uri
 from .cli import DEFAULT_DATA, command, load_or_report
 from .dataset import Dataset, Partnership, Version
+from .fields import Record, keys
 from .load import Document, Loc
 from .pages import Page, call, page_maker, renderer
 from .problems import Problem
 from .reference import Checklist, ChecklistItem
 from .report import SAMPLE_BANNER, YearlyReport, report_document, report_path, section_anchor
 from .site import STATUS_LABELS, TOPIC_HEADINGS, base
-from .structure import Record
 from .text import inline
 from .wording import SECTOR_LABELS
 
@@ -155,9 +155,9 @@ def _walk(node: Record, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> N
 
 def _required_blanks(model: Record, loc: Loc, owner: str, gaps: Gaps) -> None:
     """A field the format requires but that was left blank: a group's chair, a scrutineer's name."""
-    for name, info in type(model).model_fields.items():
-        if info.is_required() and _blank(getattr(model, info.attr)):
-            gaps.blank.append((owner, words(name), (*loc, name)))
+    for key, info in keys(type(model)).items():
+        if info.is_required() and _blank(getattr(model, key)):
+            gaps.blank.append((owner, words(key), (*loc, key)))
     for name in getattr(model, "unstated", []):
         gaps.blank.append((owner, words(name), (*loc, name)))
 

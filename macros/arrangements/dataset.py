@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .fields import Record
 from .load import Document, read_document
 from .model import Arrangements, Group
 from .paths import LINK_HINT, duplicate_stems, id_problem, link_problem, shown
 from .problems import ProblemList
 from .reference import Checklist, Schedule
 from .schema import validate_document, validate_partial
-from .structure import Record
 
 # Why `\Z`: `$` also matches before a final newline (a folder name can end in one).
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
