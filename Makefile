@@ -18,21 +18,15 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP) document-tools
 
-## Build the site from data/ and serve it at http://127.0.0.1:8000, rebuilding on every data change.
-## ONLY=north-somerset previews one partnership (and those it links to): rebuilds in about a second.
+## Build the site from data/ and serve it at http://127.0.0.1:8000; a saved data file shows in a few seconds.
+## ONLY=north-somerset previews one partnership (and those it links to). ENGINE=zensical previews with Zensical.
 serve: $(STAMP)
-	ARRANGEMENTS_ONLY=$(ONLY) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT) --watch data --watch macros --watch overrides
+	$(PY) -m arrangements serve --engine $(ENGINE) --port $(PORT) $(if $(ONLY),--only $(ONLY))
 
-## Build the site into site/ (only replaced when the whole build succeeds).
-## ENGINE=zensical builds it with Zensical, Material's successor, from pages written out by `generate`.
+## Build the site into site/ (only replaced when the whole build succeeds): pages written from the data,
+## then built by MkDocs, or by Zensical (Material's successor) with ENGINE=zensical.
 site: $(STAMP)
-ifeq ($(ENGINE),zensical)
-	$(PY) -m arrangements generate --site-dir .generated/site
-	rm -rf .generated/site && .venv/bin/zensical build --strict -f mkdocs.generated.yml
-	rm -rf site && mv .generated/site site && echo "Built site (Zensical)"
-else
-	$(PY) scripts/build_site.py --out site
-endif
+	$(PY) scripts/build_site.py --out site --engine $(ENGINE)
 
 ## Write every data-driven page as Markdown into .generated/ (what any engine builds from).
 generate: $(STAMP)

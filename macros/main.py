@@ -1,7 +1,10 @@
-"""mkdocs-macros entry point: exposes the core renderers to every page.
+"""The macros plugin's entry point: the core renderers, for hand-written pages.
 
-Thin on purpose: the data is loaded once per build (macros/hooks.py) and
-every macro just asks the core to render. A renderer returns Markdown that
+Both engines run it (MkDocs through mkdocs-macros, Zensical through its own
+support for `define_env`); pages written from the data need no macros, they
+are plain Markdown already. Thin on purpose: the data is loaded once and kept
+while its files are unchanged (engines/current.py), and every macro just asks
+the core to render. A renderer returns Markdown that
 the macros plugin inserts as it is, never re-reading it as a template, so
 braces or Jinja in data text stay inert.
 """
@@ -13,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arrangements import pages  # noqa: E402
-from arrangements.build import current_dataset  # noqa: E402
-from arrangements.news_check import CHART_CALL  # noqa: E402
+from arrangements.data.news_check import CHART_CALL  # noqa: E402
+from arrangements.engines.current import current_dataset  # noqa: E402
+from arrangements.rendering import pages  # noqa: E402
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object

@@ -16,14 +16,13 @@ from pathlib import Path
 started = time.perf_counter()
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "macros"))
 
-from arrangements import pages as registry  # noqa: E402
-from arrangements.dataset import load_dataset  # noqa: E402
-from arrangements.frontmatter import help_panels, page_source  # noqa: E402
-from arrangements.opendata import export_text  # noqa: E402
+from arrangements.core import load_dataset  # noqa: E402
+from arrangements.engines.frontmatter import help_panels, page_source  # noqa: E402
+from arrangements.features.opendata import export_text  # noqa: E402
+from arrangements.rendering import pages as registry  # noqa: E402
 
 
 def main() -> int:
-    registry.load_features()
     times = {"import": time.perf_counter() - started}
     mark = time.perf_counter()
     dataset = load_dataset(Path(sys.argv[1]))

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.scaffold import skeleton
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.scaffold import skeleton
 
 SCHEDULE: dict[str, Any] = {
     "title": "Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018, Schedule",

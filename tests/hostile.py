@@ -11,7 +11,7 @@ from __future__ import annotations
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from arrangements.fields import FieldInfo, Record, accepts_text, before_hooks, keys, record_in
+from arrangements.data.fields import FieldInfo, Record, accepts_text, before_hooks, keys, record_in
 from pydantic import AfterValidator, StringConstraints
 
 # Every vector at once: title and attribute breakouts, event handlers, script

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from arrangements.dataset import Dataset, load_dataset
+from arrangements.core import Dataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 22)

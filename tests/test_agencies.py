@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from agency_data import small_dataset
-from arrangements.agencies import (
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.agencies import (
     DUTIES_URI,
     LOOKUP_SCRIPT,
     LOOKUP_URI,
@@ -18,9 +19,8 @@ from arrangements.agencies import (
     heading_slug,
     named_agencies,
 )
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.news import plain
-from arrangements.pages import all_pages, render
+from arrangements.features.news import plain
+from arrangements.rendering.pages import all_pages, render
 from markdown.extensions.toc import slugify
 
 REPO = Path(__file__).resolve().parents[1]

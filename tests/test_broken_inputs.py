@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")
@@ -250,8 +250,8 @@ def test_bundled_data_validates_quickly() -> None:
 
 def test_a_reloaded_file_is_read_afresh_when_its_bytes_change_and_keeps_its_problems(tmp_path: Path) -> None:
     """`mkdocs serve` reloads after every save: unchanged files are reused, changed ones never are."""
-    from arrangements.load import read_document
-    from arrangements.problems import ProblemList
+    from arrangements.data.load import read_document
+    from arrangements.data.problems import ProblemList
 
     path = tmp_path / "x.yml"
     path.write_text("a: 1\na: 2\n", encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import Dataset, load_dataset
+from arrangements.core import Dataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -103,7 +103,7 @@ def test_every_file_cites_its_source_document(dataset: Dataset) -> None:
 
 
 def test_schema_file_is_up_to_date() -> None:
-    from arrangements.schema import schema_text
+    from arrangements.data.schema import schema_text
 
     assert (REPO / "schema" / "arrangements.schema.json").read_text(encoding="utf-8") == schema_text(), \
         "run `make schema` after changing the model"
@@ -168,8 +168,8 @@ def test_every_bundled_file_passes_the_schema_editors_use() -> None:
     `frequency: monthly` and `lead: tbc` are all valid data."""
     import json
 
-    from arrangements.load import read_document
-    from arrangements.problems import ProblemList
+    from arrangements.data.load import read_document
+    from arrangements.data.problems import ProblemList
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(json.loads((REPO / "schema" / "arrangements.schema.json").read_text()))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from arrangements.changes import diff, match_groups
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.pages import all_pages, render
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.changes import diff, match_groups
+from arrangements.rendering.pages import all_pages, render
 from report_data import REPO
 from test_site_pages import article, text_of
 

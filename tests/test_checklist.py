@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from arrangements.checklist import COVERED, MISSING, TBC, check_report, check_version, deadlines
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.pages import render
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.checklist import COVERED, MISSING, TBC, check_report, check_version, deadlines
+from arrangements.rendering.pages import render
 from report_data import REPO, SAMPLE, TODAY, copy_data, line_of
 from test_site_pages import article, text_of
 

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from arrangements.build import current_dataset
-from arrangements.diagrams import structure_graph
+from arrangements.engines.current import current_dataset
+from arrangements.rendering.diagrams import structure_graph
 from conftest import foreign_requests
 
 pytestmark = pytest.mark.browser

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from arrangements.chart_svg import _line_svg, layout, structure_svg
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.dates import today
-from arrangements.diagrams import structure_graph
-from arrangements.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
-from arrangements.documents_build import _cached, build, download_links, file_size
-from arrangements.report import SECTIONS
-from arrangements.wording import holders
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.documents import SAMPLE_LABEL, DocumentError, arrangements_document, css_string, print_html
+from arrangements.features.documents_build import _cached, build, download_links, file_size
+from arrangements.features.report import SECTIONS
+from arrangements.rendering.chart_svg import _line_svg, layout, structure_svg
+from arrangements.rendering.dates import today
+from arrangements.rendering.diagrams import structure_graph
+from arrangements.rendering.wording import holders
 from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[1]

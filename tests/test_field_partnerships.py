@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
 from conftest import build_site, data_with
 from test_site_pages import article, text_of
 

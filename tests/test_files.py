@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
 from conftest import REPO, build_site
 
 BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")

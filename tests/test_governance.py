@@ -172,8 +172,8 @@ def test_fixture_validates_with_no_warnings_about_the_period(data: Path) -> None
 
 
 def _checked(data: Path, edit: str = "", replace: str = "") -> dict[str, dict[str, str]]:
-    from arrangements.checklist import check_version
-    from arrangements.dataset import load_dataset
+    from arrangements.core import load_dataset
+    from arrangements.features.checklist import check_version
 
     if edit:
         path = data.parent / "edited"

@@ -6,15 +6,15 @@ import os
 import subprocess
 from pathlib import Path
 
-from arrangements.dataset import load_dataset
-from arrangements.history import (
+from arrangements.core import load_dataset
+from arrangements.features.history import (
     edit_url,
     git_dates,
     last_changed,
     long_date,
     page_history,
 )
-from arrangements.scaffold import create
+from arrangements.features.scaffold import create
 
 
 def _commit(repo: Path, day: str, message: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
 from conftest import REPO, build_with_edit
 
 BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")

@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 import yaml
-from arrangements import csp
-from arrangements.accessibility import AccessibilityStatement
-from arrangements.fields import Record
-from arrangements.model import Arrangements
-from arrangements.reference import Checklist, Schedule
-from arrangements.report import YearlyReport
+from arrangements.data.fields import Record
+from arrangements.data.model import Arrangements
+from arrangements.data.reference import Checklist, Schedule
+from arrangements.engines import csp
+from arrangements.features.accessibility import AccessibilityStatement
+from arrangements.features.report import YearlyReport
 from conftest import build_copy, copy_repo
 from hostile import SECRET, plant, text_fields
 
@@ -212,9 +212,9 @@ def test_every_chart_stays_a_chart(injected: Path) -> None:
 def test_validate_names_the_file_and_line_of_every_refused_value(tmp_path: Path) -> None:
     """Script links in every checked field (ids, references, dates, addresses, phones) and an
     invisible character in every free-text field of every bundled file: each is an error on its line."""
-    from arrangements.dataset import load_dataset
-    from arrangements.load import parse_text
-    from arrangements.problems import ProblemList
+    from arrangements.core import load_dataset
+    from arrangements.data.load import parse_text
+    from arrangements.data.problems import ProblemList
     from conftest import REPO
     from hostile import plant_invalid
 

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import Dataset
-from arrangements.news import (
+from arrangements.data.dataset import Dataset
+from arrangements.features.news import (
     ATOM,
     POSTS_DIR,
     Post,

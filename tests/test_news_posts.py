@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from arrangements.news_check import CATEGORIES, check_post_files
+from arrangements.data.news_check import CATEGORIES, check_post_files
 from conftest import REPO, build_copy, copy_repo
 
 GOOD = "---\ndate: 2026-11-20\ncategories: [Arrangements]\npartnerships: [southampton]\n---\n\n# A title\n\nText.\n"
@@ -148,7 +148,8 @@ def test_an_edited_post_is_checked_again_by_a_running_preview(tmp_path: Path,
     """`mkdocs serve` keeps the dataset while the data is unchanged; a post edited meanwhile is checked again."""
     import shutil
 
-    from arrangements import build, news
+    from arrangements.engines import current as build
+    from arrangements.features import news
 
     posts = tmp_path / "posts"
     posts.mkdir()

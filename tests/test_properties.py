@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from arrangements import text
-from arrangements.dataset import load_dataset
-from arrangements.load import parse_text
-from arrangements.model import Arrangements
-from arrangements.problems import ProblemList
-from arrangements.schema import validate_document
+from arrangements.core import load_dataset
+from arrangements.data.load import parse_text
+from arrangements.data.model import Arrangements
+from arrangements.data.problems import ProblemList
+from arrangements.data.schema import validate_document
+from arrangements.rendering import text
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
@@ -248,7 +248,7 @@ def test_any_text_in_any_field_is_kept_or_refused_with_a_message(loc: tuple[Any,
 @given(yamlish, mdish)
 def test_any_news_post_gives_clean_problems(front: str, body: str) -> None:
     """A post with any front matter and any body: problems with a line and advice, never an exception."""
-    from arrangements.news_check import check_post_files
+    from arrangements.data.news_check import check_post_files
 
     folder = _TEMP / "posts"
     folder.mkdir(exist_ok=True)

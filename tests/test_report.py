@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from arrangements.checklist import COVERED, check_report
-from arrangements.dataset import Dataset, load_dataset
-from arrangements.pages import all_pages, render
-from arrangements.report import SECTIONS
+from arrangements.core import Dataset, load_dataset
+from arrangements.features.checklist import COVERED, check_report
+from arrangements.features.report import SECTIONS
+from arrangements.rendering.pages import all_pages, render
 from report_data import REPO, SAMPLE, edited, line_of
 from test_site_pages import article, page, text_of
 

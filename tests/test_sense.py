@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from arrangements.dataset import load_dataset
-from arrangements.news_check import check_post_files
-from arrangements.phone import uk_phone
+from arrangements.core import load_dataset
+from arrangements.data.news_check import check_post_files
+from arrangements.data.phone import uk_phone
 from conftest import REPO
 
 BASE = (REPO / "tests" / "broken" / "_base.yml").read_text(encoding="utf-8")

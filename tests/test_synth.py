@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from arrangements.dataset import load_dataset
+from arrangements.core import load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,6 +1,17 @@
 """Safeguarding partnership arrangements: data model, validation and rendering.
 
-This package has no MkDocs imports, so it can be tested alone and moved to
-another site generator; the MkDocs layer lives in macros/main.py and
-macros/hooks.py.
+Subpackages, from the bottom up (each imports only those above it in this list):
+
+- `data`: read, check and model the YAML (no rendering, no engine);
+- `rendering`: shared helpers that turn the model into escaped Markdown, charts and words;
+- `features`: the pages, documents and checks the site is made of;
+- `engines`: what an engine needs (generated Markdown files, the engine config);
+  the MkDocs adapter itself is `macros/main.py`.
+
+`core.load_dataset` loads the data with every feature's records and checks.
 """
+
+from pathlib import Path
+
+# The repository: data/, docs/ and the engine configs sit here.
+REPO = Path(__file__).resolve().parents[2]

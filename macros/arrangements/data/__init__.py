@@ -1,0 +1,1 @@
+"""The data core: read the YAML, check it, and hold it as records. Imports no rendering, feature or engine."""

@@ -1,0 +1,181 @@
+"""`python -m arrangements documents`: write every document, in parallel, reusing unchanged ones.
+
+The documents themselves are composed and written in documents.py; this
+module decides which to make, runs them side by side (the workers share the
+loaded data), keeps a cache keyed by everything that decides a file's bytes,
+and turns any failure into one line that says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from arrangements import REPO
+from arrangements.commands import command
+from arrangements.data.dataset import Dataset
+from arrangements.features.documents import (
+    DocumentError,
+    arrangements_document,
+    print_html,
+    word_html,
+    write_docx,
+    write_pdf,
+    yearly_report_document,
+)
+
+# --- The command ---------------------------------------------------------------------
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    from arrangements.commands import DEFAULT_DATA
+
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
+    parser.add_argument("--only", metavar="ID", help="one partnership's documents only")
+    parser.add_argument("--out", type=Path, required=True, help="where to write <ID>/documents/")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                        help="documents written at the same time (default: up to 4)")
+    parser.add_argument("--cache", type=Path, default=CACHE,
+                        help="reuse files whose content has not changed from here (default: .cache/documents)")
+    parser.add_argument("--no-cache", dest="cache", action="store_const", const=None, help="always write afresh")
+
+
+def _cached(cache: Path | None, recipe: str, path: Path, make: Callable[[], None]) -> None:
+    """Copy the file from the cache when the same recipe made it before; otherwise make it and keep a copy.
+
+    Why: WeasyPrint takes about a second a document, and most builds change few documents. The recipe is
+    everything that decides the file's bytes: the HTML, the stylesheet and the tools' versions.
+    """
+    if cache is None:
+        make()
+        return
+    key = hashlib.sha256(recipe.encode("utf-8")).hexdigest()
+    kept = cache / f"{key}{path.suffix}"
+    if kept.exists():
+        shutil.copyfile(kept, path)
+        return
+    make()
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+    shutil.copyfile(path, partial)
+    partial.replace(kept)  # Why: another worker may be writing the same file
+
+
+def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
+    pid, kind, key = task
+    dataset, out, cache = _WORK
+    doc = (arrangements_document(dataset, pid, key) if kind == "arrangements"
+           else yearly_report_document(dataset, pid, key or ""))
+    folder = out / pid / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf, word = folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"
+    _cached(cache, f"pdf {_tool_versions()} {print_html(doc)}", pdf, lambda: write_pdf(doc, pdf))
+    # (the whole Document: the Word file's title block and footer come from its fields, not only the HTML)
+    _cached(cache, f"docx {_tool_versions()} {doc!r} {word_html(doc, 'chart.png')}", word,
+            lambda: write_docx(doc, word))
+    return [pdf, word]
+
+
+@functools.cache
+def _tool_versions() -> str:
+    from importlib.metadata import version
+
+    pandoc = shutil.which("pandoc")
+    pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
+        if pandoc else "none"
+    names = ("weasyprint", "cairosvg", "python-docx", "markdown", "pymdown-extensions")
+    # The code that writes the files is part of the recipe too (the Word finishing touches, say).
+    code = hashlib.sha256(Path(__file__).with_name("documents.py").read_bytes()).hexdigest()[:12]
+    return " ".join([*(f"{name}={version(name)}" for name in names), pandoc_version, code])
+
+
+# ARRANGEMENTS_DOCUMENTS_CACHE moves it (the benchmark starts from an empty one).
+CACHE = Path(os.environ.get("ARRANGEMENTS_DOCUMENTS_CACHE") or REPO / ".cache"
+             / "documents")
+_WORK: tuple[Dataset, Path, Path | None] = (None, Path(), None)  # type: ignore[assignment]  # set before forking
+
+
+def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
+          cache: Path | None = None) -> list[Path]:
+    """Every document of every partnership (or one), written in parallel when `jobs` > 1."""
+    global _WORK
+    if only and only not in dataset.partnerships:
+        raise DocumentError(f"no partnership called '{only}' (known: {', '.join(sorted(dataset.partnerships))})")
+    tasks = [(pid, "arrangements", version.id) for pid in ([only] if only else sorted(dataset.partnerships))
+             for version in dataset.partnerships[pid].versions]
+    tasks += [(pid, "report", year) for pid in ([only] if only else sorted(dataset.partnerships))
+              for year in sorted(dataset.partnerships[pid].reports)]
+    _WORK = (dataset, out, cache)
+    if jobs <= 1 or len(tasks) <= 1:
+        return [path for task in tasks for path in _write_one(task)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Why fork: the workers share the loaded data instead of loading it again.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [path for paths in pool.map(_write_one, tasks) for path in paths]
+
+
+@command("documents", "write each partnership's arrangements and yearly reports as PDF and Word files", _arguments)
+def documents_command(args: argparse.Namespace) -> int:
+    from arrangements.commands import load_or_report
+
+    started = time.perf_counter()
+    dataset, status = load_or_report(args.data)
+    if status:
+        print("documents: the data has errors (listed above); no documents were written.", file=sys.stderr)
+        return 1
+    try:
+        written = build(dataset, args.out, args.only, args.jobs, args.cache)
+    except DocumentError as error:
+        print(f"documents: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001  Why: a build must end with one clear line, never a traceback
+        first = (str(error).strip().splitlines() or [""])[0]
+        print(f"documents: could not write the documents ({type(error).__name__}: {first})", file=sys.stderr)
+        return 1
+    size = sum(path.stat().st_size for path in written)
+    pdfs = sum(1 for path in written if path.suffix == ".pdf")
+    print(f"wrote {pdfs} documents as PDF and Word ({len(written)} files, {size / 1024:,.0f} KB) into {args.out} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+# --- Links from the pages ---------------------------------------------------------------
+
+def file_size(size: int) -> str:
+    """A file size the way GOV.UK writes it for attachments: 240 KB, 1.2 MB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def download_links(folder: Path, stem: str, what: str, href: str) -> list[str]:
+    """Markdown list items linking a page to its documents, with format and size in the link text.
+
+    `folder` holds the written files (`<out>/<pid>/documents`), `stem` names them (`arrangements-2024`),
+    `what` says what they are ("the arrangements"), `href` is the path from the page to `folder`.
+    Written as HTML links: MkDocs would check a Markdown link against its own files and fail the build.
+    Returns [] for a document that was not made.
+    """
+    from html import escape
+
+    from pypdf import PdfReader
+
+    items = []
+    pdf, word = folder / f"{stem}.pdf", folder / f"{stem}.docx"
+    if pdf.exists():
+        pages = len(PdfReader(pdf).pages)
+        items.append(f'- <a href="{escape(href + stem)}.pdf" type="application/pdf">Download {escape(what)} (PDF, '
+                     f"{file_size(pdf.stat().st_size)}, {pages} page{'s' if pages != 1 else ''})</a>")
+    if word.exists():
+        items.append(f'- <a href="{escape(href + stem)}.docx">Download {escape(what)} as a Word document '
+                     f"(DOCX, {file_size(word.stat().st_size)})</a>: for your own sign-off and committee templates")
+    return items

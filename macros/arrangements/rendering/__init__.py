@@ -1,0 +1,1 @@
+"""Shared rendering helpers: escaped Markdown, dates and words, charts, the page registry."""
