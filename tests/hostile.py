@@ -11,7 +11,8 @@ from __future__ import annotations
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from arrangements.data.structure import AfterValidator, Record, StringConstraints, record_in
+from arrangements.data.fields import FieldInfo, Record, accepts_text, before_hooks, keys, record_in
+from pydantic import AfterValidator, StringConstraints
 
 # Every vector at once: title and attribute breakouts, event handlers, script
 # links, reference links, Jinja, Mermaid label breakouts and init directives.
@@ -43,6 +44,18 @@ def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
             return annotation, metadata
 
 
+def _fields(record: type[Record]) -> list[tuple[str, FieldInfo]]:
+    """(key as written in the data, field) with the field's whole type, limits included, as `info.annotation`."""
+    return [(key, _Field(info)) for key, info in keys(record).items()]  # type: ignore[misc]
+
+
+class _Field:
+    def __init__(self, info: FieldInfo) -> None:
+        self.annotation = info.rebuild_annotation()
+        self.exclude = info.exclude
+        self.is_required = info.is_required
+
+
 def text_kind(annotation: Any) -> str | None:
     """'line', 'block', 'items' (a list of text) or None when the field is not free text."""
     base, metadata = _unwrap(annotation)
@@ -63,7 +76,7 @@ def text_fields(record: type[Record], seen: set[type[Record]] | None = None) -> 
         return set()
     seen.add(record)
     found: set[tuple[str, str]] = set()
-    for name, info in record.model_fields.items():
+    for name, info in _fields(record):
         if info.exclude:
             continue  # never published: planted as SECRET and looked for in every built file
         if text_kind(info.annotation) and (record.__name__, name) not in NOT_FREE_TEXT:
@@ -86,10 +99,10 @@ def _value(kind: str, tag: str, name: str = "") -> Any:
 
 def _as_record(value: Any, record: type[Record]) -> Any:
     """A value written as text for a record (`chair: Director`) in its full form."""
-    if isinstance(value, str) and record.accepts_text():
+    if isinstance(value, str) and accepts_text(record):
         try:
-            for before in (record._compiled or record._compile()).before:
-                value = before(record, value)
+            for before in before_hooks(record):
+                value = before(value)
         except ValueError:
             return value  # `tbc` and friends: blank, left as written
     return value
@@ -105,7 +118,7 @@ def plant(data: Any, record: type[Record], counter: list[int] | None = None,
     planted: set[tuple[str, str]] = set()
     if not isinstance(data, dict):
         return planted
-    for name, info in record.model_fields.items():
+    for name, info in _fields(record):
         key = (record.__name__, name)
         if info.exclude:
             data[name] = SECRET  # never published: checked in every built file
@@ -138,7 +151,7 @@ def plant(data: Any, record: type[Record], counter: list[int] | None = None,
 def minimal(record: type[Record]) -> dict[str, Any]:
     """The smallest record of this type that can be valid: its required fields only."""
     made: dict[str, Any] = {}
-    for name, info in record.model_fields.items():
+    for name, info in _fields(record):
         if not info.is_required():
             continue
         base, metadata = _unwrap(info.annotation)
@@ -172,7 +185,7 @@ def plant_invalid(data: Any, record: type[Record], loc: tuple[Any, ...] = ()) ->
     planted: list[tuple[Any, ...]] = []
     if not isinstance(data, dict):
         return planted
-    for name, info in record.model_fields.items():
+    for name, info in _fields(record):
         value = data.get(name)
         if value is None or info.exclude:
             continue

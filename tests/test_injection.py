@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 import yaml
+from arrangements.data.fields import Record
 from arrangements.data.model import Arrangements
 from arrangements.data.reference import Checklist, Schedule
-from arrangements.data.structure import Record
 from arrangements.engines import csp
 from arrangements.features.accessibility import AccessibilityStatement
 from arrangements.features.report import YearlyReport

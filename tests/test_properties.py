@@ -238,7 +238,7 @@ def test_any_text_in_any_field_is_kept_or_refused_with_a_message(loc: tuple[Any,
             kept = kept[step] if isinstance(kept, list) else kept  # one post written without a list
         else:
             kept = kept[0] if isinstance(kept, list) else kept
-            kept = getattr(kept, type(kept).model_fields[step].attr)
+            kept = getattr(kept, {f.alias: n for n, f in type(kept).model_fields.items()}[step])
     assert kept is None or kept == value.strip() or " ".join(str(kept).split()) == " ".join(value.split()), (kept,
                                                                                                             value)
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints, model_validator
+
 from arrangements.data.fields import DateText, Id, Line, Ref, Strict, Text, blanks, one_or_many
 from arrangements.data.frequency import FREQUENCY_FORMS, Frequency
 from arrangements.data.posts import Post
-from arrangements.data.structure import Field, StringConstraints, model_validator
 
 Posts = list[Post]
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from arrangements.data.fields import Record
 from arrangements.data.load import Document, read_document
 from arrangements.data.model import Arrangements, Group
 from arrangements.data.paths import LINK_HINT, duplicate_stems, id_problem, link_problem, shown
 from arrangements.data.problems import ProblemList
 from arrangements.data.reference import Checklist, Schedule
 from arrangements.data.schema import describe, validate_document, validate_partial
-from arrangements.data.structure import Record
 
 # Why `\Z`: `$` also matches before a final newline (a folder name can end in one).
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from arrangements.data.fields import Line, Strict
-from arrangements.data.structure import Field, StrictBool, model_validator
+from pydantic import Field, StrictBool, model_validator
+
+from arrangements.data.fields import Line, Number, Strict, WholeNumber
 
 # Meetings a year for each accepted word or phrase (hyphens and spaces are equivalent).
 FREQUENCY_WORDS: dict[str, float] = {
@@ -65,8 +66,8 @@ def _words(text: str) -> str:
 class Frequency(Strict):
     """How often a group meets, as data (so the site can compare and count)."""
 
-    per_year: float | None = Field(None, description="Meetings a year, e.g. `6`.")
-    every_weeks: int | None = Field(None, description="Meets every N weeks, e.g. `8`.")
+    per_year: Number | None = Field(None, description="Meetings a year, e.g. `6`.")
+    every_weeks: WholeNumber | None = Field(None, description="Meets every N weeks, e.g. `8`.")
     as_required: StrictBool = Field(False, description="`true` when the group meets when needed (e.g. rapid reviews).")
     termly: StrictBool = Field(False, description="`true` when it meets once each school term.")
     at_least: StrictBool = Field(False, description="`true` when the number is a minimum (`at least 3 times a year`).")

@@ -1,6 +1,6 @@
 """The domain: a partnership's published safeguarding arrangements.
 
-These record classes (structure.py) are the single source of truth for the data format:
+These record classes (pydantic models, base in fields.py) are the single source of truth for the data format:
 they validate the YAML, document every field (the descriptions become the
 JSON Schema that editors show while typing) and are what pages render from.
 
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field, StrictBool, StringConstraints
+
 from arrangements.data.bodies import Group, OutsideBody
 from arrangements.data.fields import (
     TBC_WORDS,
@@ -28,17 +30,19 @@ from arrangements.data.fields import (
     blank_to_none,
     blanks,
     one_or_many,
+    whole_number,
 )
 from arrangements.data.frequency import FREQUENCY_FORMS, Frequency, parse_frequency
 from arrangements.data.phone import UkPhone
 from arrangements.data.posts import Post
-from arrangements.data.structure import Field, StrictBool, StringConstraints
 
 __all__ = ["TBC_WORDS", "DateText", "FREQUENCY_FORMS", "Frequency", "GroupRef", "Id", "Line", "Post", "Ref",
            "Strict", "Text", "blank_to_none", "blanks", "parse_frequency"]
 
 # Every post (chair, scrutineer, lead, delegate) takes one holder or a list of holders over time.
 Posts = list[Post]
+
+HowMany = whole_number(ge=1, le=100)
 
 Sector = Literal["local-authority", "health", "police", "education"]
 
@@ -107,7 +111,7 @@ class Participant(Strict):
         description="`observer`, `lay-member`, `adviser` or `support` (e.g. the partnership team)."
     )
     role: Line = Field(description="Who, by role, e.g. `Lead Member for Children and Families`.")
-    count: int | None = Field(None, ge=1, le=100, description="How many, e.g. `2` lay members.")
+    count: HowMany | None = Field(None, description="How many, e.g. `2` lay members.")
     note: Text | None = Field(None, description="What they do, e.g. `attends meetings and receives all reports`.")
 
 

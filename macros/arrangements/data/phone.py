@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from arrangements.data.structure import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 # Emergency and national short numbers: 999, 112, police 101, NHS 111, power cut 105, 119,
 # and the European harmonised 116 xxx numbers (116 000, 116 111, 116 123).

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated  # noqa: E402
 
+from pydantic import AfterValidator, Field, StrictBool, model_validator
+
 from arrangements.data.fields import DateText, Id, Line, Ref, Strict, Text, in_effect, is_future, one_or_many
 from arrangements.data.frequency import ROTATION_FORMS, parse_rotation
-from arrangements.data.structure import AfterValidator, Field, StrictBool, model_validator
 
 RotationPeriod = Annotated[str, AfterValidator(parse_rotation)]
 

@@ -6,8 +6,9 @@ changes (e.g. the 2026 Act adds education and childcare agencies to s16E).
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from arrangements.data.model import Id, Line, Strict, Text
-from arrangements.data.structure import Field
 
 
 class ScheduleEntry(Strict):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
+from pydantic import ValidationError
+
+from arrangements.data.fields import Record, is_record, keys, record_in
 from arrangements.data.json_schema import record_schema
 from arrangements.data.load import Document, Loc, as_written
 from arrangements.data.model import FREQUENCY_FORMS, Arrangements
 from arrangements.data.problems import ProblemList, did_you_mean, join_hint
-from arrangements.data.structure import Record, ValidationError, record_in
 
 M = TypeVar("M", bound=Record)
 
@@ -100,11 +102,11 @@ def _field_at(model: type[Record], loc: Loc) -> tuple[type[Record] | None, str |
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, Record)) or step not in current.model_fields:
+        if not is_record(current) or step not in keys(current):
             return None, None
-        current = record_in(current.model_fields[step].annotation)
+        current = record_in(keys(current)[step].annotation)
     last = loc[-1] if loc else None
-    if isinstance(current, type) and issubclass(current, Record):
+    if is_record(current):
         return current, last if isinstance(last, str) else None
     return None, None
 
@@ -127,6 +129,8 @@ def _report(doc: Document, model: type[Record], item: dict[str, Any], problems: 
     loc: Loc = tuple(item["loc"])
     kind: str = item["type"]
     value = item.get("input")
+    if kind.startswith("string_") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # a number where text is expected was read as that text, then checked
     ctx = item.get("ctx") or {}
     owner, key = _field_at(model, loc)
     where = describe(loc, doc.data)
@@ -140,8 +144,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
              loc: Loc) -> tuple[str, str]:
     name = f"'{key}'" if key else "this value"
     if kind == "missing":
-        field = owner.model_fields.get(key) if owner and key else None
-        nullable = field is not None and field.is_nullable()
+        field = keys(owner).get(key) if owner and key else None
+        nullable = field is not None and type(None) in get_args(field.annotation)
         hint = (f"add `{key}:` and leave it blank (or write tbc) if it is not known yet: the site shows To be confirmed"
                 if nullable else f"add `{key}:` with a value")
         return f"{name} is missing", hint
@@ -149,12 +153,12 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         # Why "unknown", not "renamed": some are keys people guess (`co_chairs`), not old ones.
         return f"unknown key {name}", RENAMED[str(key)]
     if kind == "extra_forbidden":
-        allowed = list(owner.model_fields) if owner else []
+        allowed = list(keys(owner)) if owner else []
         listing = f" (keys here: {', '.join(allowed)})" if allowed else ""
         return (f"unknown key {name}",
                 join_hint(did_you_mean(str(key), allowed), "remove it or correct the spelling" + listing))
     if kind == "literal_error":
-        choices = list(ctx.get("choices", ()))
+        choices = _choices(keys(owner)[key].annotation) if owner and key in keys(owner) else []
         return (f"{_kind_of(value)} is not an allowed value for {name}",
                 join_hint(did_you_mean(str(value), choices), "use one of: " + ", ".join(choices)))
     if kind == "string_pattern_mismatch":
@@ -174,7 +178,7 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
         return f"{name} needs at least {ctx.get('min_length', 1)} item(s)", "add at least one item"
     if kind == "string_too_long":
         return f"{name} is too long (over {ctx.get('max_length')} characters)", "shorten it, or split it into a list"
-    if kind == "int_from_float":
+    if kind in {"int_from_float", "finite_number"}:
         return f"{name} should be a whole number but is {value}", "write a whole number such as 2"
     if kind in {"int_type", "int_parsing", "float_type", "float_parsing"}:
         return f"{name} should be a number but is {_kind_of(value)}", "write a number such as 6"
@@ -188,6 +192,13 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
             return text, "check the day and month (YYYY-MM-DD)"
         return text, "correct the value"
     return f"{name} is not valid ({kind})", "compare it with the examples in docs/data-format.md"
+
+
+def _choices(annotation: Any) -> list[str]:
+    """The words a field allows, from its type (`Literal["a", "b"] | None`)."""
+    if get_origin(annotation) is Literal:
+        return list(get_args(annotation))
+    return next((found for arg in get_args(annotation) if (found := _choices(arg))), [])
 
 
 def _pattern(name: str, value: Any, pattern: str) -> tuple[str, str]:

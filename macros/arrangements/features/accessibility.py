@@ -11,14 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints
+
 from arrangements.data.dataset import Dataset
+from arrangements.data.fields import DateText, Line, Strict, Text, WholeNumber
 from arrangements.data.load import read_document
-from arrangements.data.model import DateText, Line, Strict, Text
 from arrangements.data.paths import LINK_HINT, link_problem
 from arrangements.data.phone import UkPhone, dial_digits
 from arrangements.data.problems import Problem, ProblemList
 from arrangements.data.schema import validate_document
-from arrangements.data.structure import Field, StringConstraints
 from arrangements.data.validate import dataset_check
 from arrangements.rendering.dates import long_date
 from arrangements.rendering.pages import Page, call, page_maker, renderer
@@ -31,7 +32,7 @@ class StatementContact(Strict):
         description="Team address people write to about accessibility. Blank until you have one: the statement "
                     "shows To be confirmed, never an address that is not yours.")
     phone: UkPhone | None = Field(None, description="Team phone number, if any.")
-    response_days: int = Field(5, ge=1, le=60, description="Working days within which you reply.")
+    response_days: WholeNumber = Field(5, ge=1, le=60, description="Working days within which you reply.")
 
 
 class KnownIssue(Strict):

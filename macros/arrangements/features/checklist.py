@@ -18,9 +18,9 @@ from datetime import date, timedelta
 from markdown.extensions.toc import slugify
 
 from arrangements.data.dataset import Dataset, Partnership, Version
+from arrangements.data.fields import Record, keys
 from arrangements.data.load import Loc
 from arrangements.data.reference import Checklist, ChecklistItem
-from arrangements.data.structure import Record
 from arrangements.features.agencies import for_agencies_uri
 from arrangements.features.report import SAMPLE_BANNER, YearlyReport, report_document, section_anchor
 from arrangements.features.site import STATUS_LABELS, TOPIC_HEADINGS, base
@@ -148,9 +148,9 @@ def _walk(node: Record, steps: list[str], loc: Loc, owner: str, gaps: Gaps) -> N
 
 def _required_blanks(model: Record, loc: Loc, owner: str, gaps: Gaps) -> None:
     """A field the format requires but that was left blank: a group's chair, a scrutineer's name."""
-    for name, info in type(model).model_fields.items():
-        if info.is_required() and _blank(getattr(model, info.attr)):
-            gaps.blank.append((owner, words(name), (*loc, name)))
+    for key, info in keys(type(model)).items():
+        if info.is_required() and _blank(getattr(model, key)):
+            gaps.blank.append((owner, words(key), (*loc, key)))
     for name in getattr(model, "unstated", []):
         gaps.blank.append((owner, words(name), (*loc, name)))
 

@@ -14,16 +14,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Literal
 
+from pydantic import Field, StrictBool, model_validator
+
 from arrangements.data import dataset as dataset_module
 from arrangements.data.dataset import (  # Why: report paths read like every other problem's
     Dataset,
     Partnership,
     _display,
 )
+from arrangements.data.fields import DateText, Id, Line, Strict, Text, WholeNumber, blanks
 from arrangements.data.load import Document, read_document
-from arrangements.data.model import DateText, Id, Line, Strict, Text, blanks
 from arrangements.data.problems import ProblemList, did_you_mean, join_hint
-from arrangements.data.structure import Field, StrictBool, model_validator
 from arrangements.data.validate import dataset_check
 from arrangements.features.changes import Change, diff
 from arrangements.rendering.dates import date_or_tbc
@@ -48,7 +49,7 @@ class Period(Strict):
 
     @model_validator(mode="after")
     def _order(self) -> Period:
-        if self.end <= self.start:
+        if self.start and self.end and self.end <= self.start:  # blank only in a salvage read
             raise ValueError("the period must end after it starts (usually 1 April to 31 March)")
         return self
 
@@ -69,17 +70,17 @@ class Review(Strict):
 
 
 class PracticeReviews(Strict):
-    notifications: int = Field(ge=0, description="Serious incidents notified to the national panel.")
-    rapid_reviews: int = Field(ge=0, description="Rapid reviews completed.")
-    lcsprs_commissioned: int = Field(ge=0, description="Local child safeguarding practice reviews started.")
-    lcsprs_published: int = Field(ge=0, description="Local child safeguarding practice reviews published.")
+    notifications: WholeNumber = Field(ge=0, description="Serious incidents notified to the national panel.")
+    rapid_reviews: WholeNumber = Field(ge=0, description="Rapid reviews completed.")
+    lcsprs_commissioned: WholeNumber = Field(ge=0, description="Local child safeguarding practice reviews started.")
+    lcsprs_published: WholeNumber = Field(ge=0, description="Local child safeguarding practice reviews published.")
     reviews: list[Review] = Field(default_factory=list, description="The local reviews, one item each.")
 
 
 class Course(Strict):
     title: Line
-    sessions: int = Field(ge=0, description="How many sessions ran.")
-    attendees: int = Field(ge=0, description="How many people attended in all.")
+    sessions: WholeNumber = Field(ge=0, description="How many sessions ran.")
+    attendees: WholeNumber = Field(ge=0, description="How many people attended in all.")
     evaluation: Text | None = Field(None, description="What attendees said, or what changed in practice.")
 
 
@@ -112,12 +113,12 @@ class ReportScrutiny(Strict):
 
 class Contribution(Strict):
     partner: Id = Field(description="The partner's id in the arrangements, e.g. `council`, `icb`, `police`.")
-    amount: int = Field(ge=0, description="Pounds, whole numbers.")
+    amount: WholeNumber = Field(ge=0, description="Pounds, whole numbers.")
 
 
 class Spend(Strict):
     item: Line = Field(description="What the money was spent on, e.g. `Training`.")
-    amount: int = Field(ge=0, description="Pounds, whole numbers.")
+    amount: WholeNumber = Field(ge=0, description="Pounds, whole numbers.")
 
 
 class ReportFunding(Strict):

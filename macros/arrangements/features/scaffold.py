@@ -20,8 +20,8 @@ from typing import Any
 
 from arrangements.commands import DEFAULT_DATA, REPO, command
 from arrangements.data.dataset import ID_PATTERN
+from arrangements.data.fields import Record, keys, record_in
 from arrangements.data.model import TBC_WORDS, Arrangements
-from arrangements.data.structure import Record, record_in
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schema/arrangements.schema.json"
 PLACEHOLDER = "To be confirmed"  # for text the format cannot leave blank (e.g. an organisation's name)
@@ -91,7 +91,7 @@ def skeleton(pid: str, name: str, year: int) -> dict[str, Any]:
 
 
 def _fields(model: Any) -> list[str]:
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, Record) else []
+    return list(keys(model)) if isinstance(model, type) and issubclass(model, Record) else []
 
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.'()&/-]*$")
@@ -109,7 +109,7 @@ def _scalar(value: Any) -> str:
 
 
 def _comment(model: type[Record] | None, key: str, indent: str) -> list[str]:
-    info = model.model_fields.get(key) if model else None
+    info = keys(model).get(key) if model else None
     if not info or not info.description:
         return []
     need = "" if info.is_required() else " (optional)"
@@ -122,7 +122,7 @@ def to_yaml(value: dict[str, Any], model: type[Record] | None, indent: str = "",
     for key, item in value.items():
         if comments:
             lines += _comment(model, key, indent)
-        inner = record_in(model.model_fields[key].annotation) if model and key in model.model_fields else None
+        inner = record_in(keys(model)[key].annotation) if model and key in keys(model) else None
         if isinstance(item, dict):
             lines += [f"{indent}{key}:", *to_yaml(item, inner, indent + "  ", comments)]
         elif isinstance(item, list) and item:

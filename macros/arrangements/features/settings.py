@@ -19,13 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints
+
 from arrangements.data.dataset import Dataset
 from arrangements.data.load import Document, read_document
 from arrangements.data.model import Contact, Id, Strict
 from arrangements.data.paths import LINK_HINT, link_problem
 from arrangements.data.problems import Problem, ProblemList, did_you_mean
 from arrangements.data.schema import describe, validate_partial
-from arrangements.data.structure import Field, StringConstraints
 from arrangements.data.validate import dataset_check
 
 SETTINGS_FILE = Path("site") / "settings.yml"      # under data/
