@@ -79,7 +79,8 @@ PHASES = [(320, "light", EVERY_RULE), (320, "dark", COLOURS_ONLY), (320, "forced
 _AXE_ARGS = {EVERY_RULE: [AXE_TAGS, True, []], COLOURS_ONLY: [COLOUR_RULES, False, []],
              ALL_BUT_COLOURS: [AXE_TAGS, True, COLOUR_RULES]}
 # Pages checked at once, each in its own tab: while one tab's axe runs, another loads
-# or switches, and both cores work.
+# or switches. On a machine whose cores are all busy this gained nothing (measured in
+# docs/accessibility-audit.md); it lets an idle second core work.
 TABS = 3
 
 
