@@ -7,7 +7,7 @@ PORT    ?= 8000
 ONLY    ?=
 ENGINE  ?= mkdocs
 
-.PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership bench clean install
+.PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership setup bench clean install
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv .venv
@@ -18,21 +18,15 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP) document-tools
 
-## Build the site from data/ and serve it at http://127.0.0.1:8000, rebuilding on every data change.
-## ONLY=north-somerset previews one partnership (and those it links to): rebuilds in about a second.
+## Build the site from data/ and serve it at http://127.0.0.1:8000; a saved data file shows in a few seconds.
+## ONLY=north-somerset previews one partnership (and those it links to). ENGINE=zensical previews with Zensical.
 serve: $(STAMP)
-	ARRANGEMENTS_ONLY=$(ONLY) $(PY) -m mkdocs serve -a 127.0.0.1:$(PORT) --watch data --watch macros --watch overrides
+	$(PY) -m arrangements serve --engine $(ENGINE) --port $(PORT) $(if $(ONLY),--only $(ONLY))
 
-## Build the site into site/ (only replaced when the whole build succeeds).
-## ENGINE=zensical builds it with Zensical, Material's successor, from pages written out by `generate`.
+## Build the site into site/ (only replaced when the whole build succeeds): pages written from the data,
+## then built by MkDocs, or by Zensical (Material's successor) with ENGINE=zensical.
 site: $(STAMP)
-ifeq ($(ENGINE),zensical)
-	$(PY) -m arrangements generate --site-dir .generated/site
-	rm -rf .generated/site && .venv/bin/zensical build --strict -f mkdocs.generated.yml
-	rm -rf site && mv .generated/site site && echo "Built site (Zensical)"
-else
-	$(PY) scripts/build_site.py --out site
-endif
+	$(PY) scripts/build_site.py --out site --engine $(ENGINE)
 
 ## Write every data-driven page as Markdown into .generated/ (what any engine builds from).
 generate: $(STAMP)
@@ -91,6 +85,13 @@ schema: $(STAMP)
 new-partnership: $(STAMP)
 	@test -n "$(ID)" || { echo 'Usage: make new-partnership ID=exampleshire [NAME="..."]'; exit 2; }
 	$(PY) -m arrangements new "$(ID)" $(if $(NAME),--name "$(NAME)")
+
+## Make this copy your partnership's own site (docs/setup.md): removes the example partnerships and news,
+## writes data/site/settings.yml and starts your partnership's data.
+## make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]
+setup: $(STAMP)
+	@test -n "$(ID)" && test -n "$(NAME)" || { echo 'Usage: make setup ID=exampleshire NAME="Exampleshire Safeguarding Children Partnership" [DOMAIN=www.exampleshire-scp.org.uk]'; exit 2; }
+	@$(PY) -m arrangements setup --id "$(ID)" --name "$(NAME)" $(if $(DOMAIN),--domain "$(DOMAIN)") $(if $(REPOSITORY),--repository "$(REPOSITORY)")
 
 ## Print build and validation figures for the bundled and synthetic data,
 ## and what a first visit to each kind of page downloads (in Chromium).

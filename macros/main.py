@@ -1,7 +1,10 @@
-"""mkdocs-macros entry point: exposes the core renderers to every page.
+"""The macros plugin's entry point: the core renderers, for hand-written pages.
 
-Thin on purpose: the data is loaded once per build (macros/hooks.py) and
-every macro just asks the core to render. A renderer returns Markdown that
+Both engines run it (MkDocs through mkdocs-macros, Zensical through its own
+support for `define_env`); pages written from the data need no macros, they
+are plain Markdown already. Thin on purpose: the data is loaded once and kept
+while its files are unchanged (engines/current.py), and every macro just asks
+the core to render. A renderer returns Markdown that
 the macros plugin inserts as it is, never re-reading it as a template, so
 braces or Jinja in data text stay inert.
 """
@@ -13,7 +16,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arrangements.data.news_check import CHART_CALL  # noqa: E402
 from arrangements.engines.current import current_dataset  # noqa: E402
 from arrangements.rendering import pages  # noqa: E402
 
@@ -30,11 +32,22 @@ def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
 
         The page must set `mermaid: true` in its front matter to load Mermaid.
         """
-        return pages.render(current_dataset(), "structure_chart", partnership, env.page.file.src_uri)
+        return pages.render(current_dataset(), "structure_chart", partnership, _page_uri(env.page))
 
     @env.macro
     def partnership_list() -> str:
         return pages.render(current_dataset(), "partnership_list")
+
+    @env.macro
+    def contacts(partnership: str) -> str:
+        """Who to call about a child in the partnership's area, most urgent first."""
+        return pages.render(current_dataset(), "contacts", partnership)
+
+    @env.macro
+    def latest_report(partnership: str) -> str:
+        """A link to the partnership's newest yearly report, with its summary."""
+        return pages.render(current_dataset(), "latest_report", partnership, _page_uri(env.page))
+
 
 
 # Why: the macros plugin renders a page title as a template when it contains
@@ -44,12 +57,8 @@ _TITLE_KEY = "_title_as_written"
 
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001
+    # News posts are never templates: `arrangements generate` marks them so (frontmatter.news_post_source).
     page = env.page
-    # Why: news posts are text from the comms team, not templates; `{{ config }}` in a post stays as
-    # written. The one call a post may make is a structure chart, recognised exactly and run here.
-    if page.file.src_uri.startswith("news/posts/"):
-        page.meta["render_macros"] = False
-        env.markdown = CHART_CALL.sub(lambda m: _chart(m.group(1), page.file.src_uri), env.markdown)
     if page.title:
         page.meta[_TITLE_KEY] = page.title
         page.title = "untitled"
@@ -61,8 +70,7 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001
         page.title = page.meta.pop(_TITLE_KEY)
 
 
-def _chart(pid: str, page_uri: str) -> str:
-    dataset = current_dataset()
-    if pid not in dataset.partnerships:  # a preview (ONLY=...) without that partnership
-        return f"*The structure chart of {pid} is not part of this preview.*"
-    return pages.render(dataset, "structure_chart", pid, page_uri)
+def _page_uri(page) -> str:  # noqa: ANN001 - either engine's page object
+    """The page's source address, e.g. `news/posts/x.md`: MkDocs says `page.file.src_uri`, Zensical `page.path`."""
+    file = getattr(page, "file", None)
+    return str(getattr(file, "src_uri", None) or page.path).replace("\\", "/")

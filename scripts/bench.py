@@ -58,40 +58,36 @@ def site_figures(site: Path) -> dict[str, float]:
 
 
 def control_docs(data: Path, docs: Path) -> list[object]:
-    """Render every page to plain Markdown files, as the macros would; return the nav."""
+    """The Markdown an engine builds from (`arrangements generate`), with the hand-written pages' macros
+    rendered too, so a build with no macros plugin makes the same pages; return the nav."""
     os.environ["ARRANGEMENTS_DATA"] = str(data)
-    from arrangements import pages as registry
-    from arrangements.build import current_dataset, pin
-    from arrangements.frontmatter import handwritten_pages, page_source
-
-    pin(None)
-    dataset = current_dataset(data)
-    pin(dataset)
     import jinja2
+    from arrangements.engines.current import current_dataset
+    from arrangements.engines.generate import generate
+    from arrangements.rendering import pages as registry
 
+    dataset = current_dataset(data)
+    config = REPO / f".mkdocs.bench-{os.getpid()}.yml"
+    try:
+        generate(dataset, docs, config)
+        nav = json.loads(config.read_text(encoding="utf-8").split("\n", 1)[1])["nav"]
+    finally:
+        config.unlink(missing_ok=True)
     env = jinja2.Environment()
     env.globals.update(render=lambda name, *a: registry.render(dataset, name, *a),
                        partnership_list=lambda: registry.render(dataset, "partnership_list"))
-    shutil.copytree(REPO / "docs", docs)
     for path in docs.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         if "render_macros: false" not in text:
             path.write_text(env.from_string(text).render(), encoding="utf-8")
-    generated = registry.all_pages(dataset)
-    for page in generated:
-        target = docs / page.uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_source(page, dataset), encoding="utf-8")
-    pin(None)
-    return registry.navigation(generated, handwritten_pages(docs), len(dataset.partnerships))
+    return nav
 
 
 def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]) -> Path:
     config = REPO / f".bench-control-{os.getpid()}.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    # Same theme, extensions and plugins, minus the macros plugin and our hook.
+    # Same theme, extensions and plugins, minus the macros plugin.
     text = re.sub(r"  - macros:\n(    .*\n)+", "", text)
-    text = re.sub(r"hooks:\n  - macros/hooks.py\n", "", text)
     text += f"\ndocs_dir: {docs}\nnav: {json.dumps(nav)}\n"
     config.write_text(text, encoding="utf-8")
     del help_panels  # the theme's default panel is used; the difference is a few hundred bytes per page
@@ -112,7 +108,7 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     nav = control_docs(data, docs)
     config = control_config(docs, nav, {})
     control_site = work / f"control-site-{label}"
-    ours = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    ours = [sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(site)]
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(control_site)]
     # Why pairs, alternating which goes first, and both the fastest and the
     # median of the pairs' ratios: this machine is shared and its speed drifts
@@ -171,7 +167,7 @@ def separate_sites(data: Path, work: Path, sample: int = 10, jobs: int = os.cpu_
 
 
 def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
-    """`make serve`: seconds from saving a one-line change until the page can reload."""
+    """`make serve` with each engine: seconds from saving a one-line change until the page shows it."""
     from serve_rebuild import measure
 
     cases = [("bundled", "whole site", "", "north-somerset", 3),
@@ -180,21 +176,13 @@ def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
         # p-001 is a local partnership of the multi-area area-000, so its preview holds five.
         cases += [(f"N={largest}", "ONLY=p-001", "p-001", "p-001", 3),
                   (f"N={largest}", "whole site", "", "p-001", 2)]
-    print(f"{'serve':<9} {'what':<22} {'save -> reloadable':>19} {'of which build':>15} "
-          f"{'control':>8} {'ratio':>6}")
+    print(f"{'serve':<9} {'what':<22} {'mkdocs':>8} {'zensical':>9}   (save -> page shows it, median seconds)")
     for label, what, only, edit, runs in cases:
-        wall, build = _median(measure(runs, folders[label], only, edit))
-        control, _ = _median(measure(runs, folders[label], only, edit, cache=False))
-        print(f"{label:<9} {what:<22} {wall:>18.2f}s {build:>14.2f}s {control:>7.2f}s {wall / control:>6.2f}")
-    print("median of the runs; the edit adds words to one partnership's summary. A preview (make serve ONLY=...)")
-    print("holds the partnership and those it links to. control: the same with ARRANGEMENTS_PAGE_CACHE=off,")
-    print("so every page is rendered again on each save.")
-
-
-def _median(results: list[tuple[float, float | None]]) -> tuple[float, float]:
-    """Medians of the wall times and of the build times MkDocs printed (it prints a repeated time once)."""
-    printed = [r[1] for r in results if r[1] is not None] or [float("nan")]
-    return statistics.median(r[0] for r in results), statistics.median(printed)
+        mkdocs, zensical = (statistics.median(measure(engine, runs, folders[label], only, edit))
+                            for engine in ("mkdocs", "zensical"))
+        print(f"{label:<9} {what:<22} {mkdocs:>7.2f}s {zensical:>8.2f}s", flush=True)
+    print("the edit adds words to one partnership's summary; a preview (make serve ONLY=...) holds the")
+    print("partnership and those it links to.")
 
 
 def main() -> int:

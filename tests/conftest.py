@@ -1,7 +1,7 @@
 """Shared fixtures: a real strict build of the site, a local server, a real browser.
 
-Nothing is mocked: the site is built by `mkdocs build --strict` exactly as
-CI and Pages build it, served over HTTP on 127.0.0.1, and opened in
+Nothing is mocked: the site is built by `scripts/build_site.py` (generate,
+then a strict engine build) exactly as CI and Pages build it, served over HTTP on 127.0.0.1, and opened in
 Debian's Chromium through Playwright.
 """
 
@@ -26,15 +26,16 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def build_site(out: Path, data: Path | None = None, only: str = "") -> subprocess.CompletedProcess[str]:
-    """Run a real strict build; `data` points the hook at another data folder, `only` previews some partnerships."""
+def build_site(out: Path, data: Path | None = None, only: str = "", engine: str = "mkdocs"
+               ) -> subprocess.CompletedProcess[str]:
+    """Run a real strict build (`make site`, without documents): `data` another data folder, `only` a preview."""
     env = dict(os.environ)
     if data is not None:
         env["ARRANGEMENTS_DATA"] = str(data)
     env["ARRANGEMENTS_ONLY"] = only
     env["PYTHONPATH"] = str(REPO / "macros") + os.pathsep + env.get("PYTHONPATH", "")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(out), "--engine", engine],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -70,17 +71,17 @@ def copy_repo(into: Path) -> Path:
     root = into / "repo"
     root.mkdir(parents=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "macros", "data"):
+    for name in ("docs", "overrides", "macros", "data", "scripts"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     return root
 
 
-def build_copy(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build_copy(root: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
     """A strict build of a copied repository (its own macros, docs and data)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARRANGEMENTS_")}
     env["PYTHONPATH"] = str(root / "macros")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(out),
+                           "--engine", engine], cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +89,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = build_site(out)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+        pytest.fail(f"the strict build failed:\n{result.stdout}\n{result.stderr}")
     return out
 
 

@@ -14,11 +14,11 @@ from arrangements.features.agencies import (
     LOOKUP_SCRIPT,
     LOOKUP_URI,
     SCHEDULE_URI,
-    agency_lookup,
     for_agencies,
     heading_slug,
     named_agencies,
 )
+from arrangements.features.agency_lookup import agency_lookup
 from arrangements.features.news import plain
 from arrangements.rendering.pages import all_pages, render
 from markdown.extensions.toc import slugify

@@ -97,10 +97,10 @@ def test_site_scripts_mermaid_and_search_work_under_the_policy(browser_page: obj
     assert page.evaluate("window.__csp") == []  # type: ignore[attr-defined]
 
 
-def test_the_local_preview_still_reloads_under_the_policy(browser_page: object) -> None:
-    """`mkdocs serve` adds a live-reload script to each page as it sends it: that one script gets
-    its own hash, so the preview reloads while the built pages stay exactly as published."""
-    import os
+def test_the_local_preview_reloads_and_the_built_pages_keep_their_policy(browser_page: object,
+                                                                         built_site: Path) -> None:
+    """`make serve` adds a live-reload script to each page as it sends it, different every time: the
+    preview has no policy (nothing blocks the reload), and every built page has one."""
     import socket
     import subprocess
     import sys
@@ -112,9 +112,8 @@ def test_the_local_preview_still_reloads_under_the_policy(browser_page: object) 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(REPO / "macros")}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=REPO,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "-m", "arrangements", "serve", "--port", str(port)], cwd=REPO,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/southampton/"
         deadline = time.monotonic() + 120
@@ -129,6 +128,9 @@ def test_the_local_preview_still_reloads_under_the_policy(browser_page: object) 
         page.goto(url, wait_until="load")  # type: ignore[attr-defined]
         assert page.evaluate("typeof livereload") == "function"  # type: ignore[attr-defined]
         assert page.evaluate("window.__csp") == []  # type: ignore[attr-defined]
+        assert "Content-Security-Policy" not in page.content()  # type: ignore[attr-defined]
+        built = [p for p in built_site.rglob("*.html") if "Content-Security-Policy" not in p.read_text("utf-8")]
+        assert built == [] and "theme-script-hashes" not in (built_site / "index.html").read_text("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)

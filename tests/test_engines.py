@@ -1,12 +1,13 @@
 """Both engines build the same site: MkDocs (today's default) and Zensical (Material's successor).
 
-Zensical runs no MkDocs hooks, so it builds from the pages `arrangements generate`
-writes out. For every page both engines write, the article's words and the
-addresses its links resolve to must be the same.
+Both build from the pages `arrangements generate` writes out (`scripts/build_site.py`,
+as `make site` and `make site ENGINE=zensical` run it). For every page both
+engines write, the article's words and the addresses its links resolve to must
+be the same.
 
 Known differences, left out of the comparison on purpose:
-- the "Edit this page" button: on generated pages MkDocs points it at the data
-  file; Zensical points it at the generated Markdown (to move into a template);
+- the "Edit this page" button of a hand-written page: Zensical joins `repo_url` and
+  `edit_uri` with a double slash (on pages from the data both open the data file);
 - the search index (MkDocs: search/search_index.json; Zensical: search.json);
 - MiniJinja writes `/` in attributes as `&#x2f;`, which browsers read as `/`;
 - a news excerpt's "Continue reading" link: Zensical adds the post's title for screen readers
@@ -18,33 +19,32 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import REPO
+from conftest import REPO, build_site
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
-OUT = ".generated/engine-test-site"
 
 
 @pytest.fixture(scope="module")
-def zensical_site() -> Path:
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ZENSICAL.exists():
         pytest.fail("Zensical is not installed: run `make install` (requirements.txt pins it)")
-    generate = subprocess.run([sys.executable, "-m", "arrangements", "generate", "--site-dir", OUT],
-                              cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert generate.returncode == 0, generate.stdout + generate.stderr
-    site = REPO / OUT
-    shutil.rmtree(site, ignore_errors=True)
-    build = subprocess.run([str(ZENSICAL), "build", "--strict", "-f", "mkdocs.generated.yml"], cwd=REPO,
-                           capture_output=True, text=True, timeout=600,
-                           env={"PATH": str(ZENSICAL.parent), "PYTHONPATH": str(REPO / "macros")})
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    build = build_site(site, engine="zensical")
     assert build.returncode == 0, build.stdout + build.stderr
-    yield site
-    shutil.rmtree(site, ignore_errors=True)
+    return site
+
+
+def test_both_engines_open_the_data_file_to_edit_a_page_from_the_data(built_site: Path, zensical_site: Path) -> None:
+    for site in (built_site, zensical_site):
+        page = html.unescape((site / "north-somerset" / "groups").glob("*/index.html").__next__().read_text("utf-8"))
+        assert re.search(r'href="https://github\.com/[^"]+/edit/main/data/partnerships/north-somerset/arrangements/'
+                         r'2022\.yml" title="Edit this page"', page)
+        assert 'title="Edit this page"' not in (site / "partnerships" / "index.html").read_text("utf-8")
 
 
 def article(page: Path, root: Path) -> tuple[str, list[str]] | None:
@@ -81,3 +81,26 @@ def test_every_page_says_the_same_and_links_to_the_same_places(built_site: Path,
 def test_open_data_and_feed_are_written_for_either_engine(zensical_site: Path) -> None:
     assert (zensical_site / "data" / "index.json").exists()
     assert (zensical_site / "news" / "feed.xml").exists()
+
+
+def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
+    """What makes `make serve` quick with any engine: a data edit rewrites only the pages it changes."""
+    from arrangements.core import load_dataset
+    from arrangements.engines.generate import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    out, config = tmp_path / "docs", REPO / f".mkdocs.test-{tmp_path.name}.yml"
+    try:
+        first = generate(load_dataset(data), out, config)
+        assert len(first.changed) > 100 and (out / "north-somerset" / "index.md").is_file()
+        assert generate(load_dataset(data), out, config).changed == []
+        file = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
+        file.write_text(file.read_text(encoding="utf-8").replace("summary: >-\n", "summary: >-\n  Hello.\n", 1),
+                        encoding="utf-8")
+        changed = generate(load_dataset(data), out, config).changed
+        assert "north-somerset/index.md" in changed
+        assert not [uri for uri in changed if uri.startswith("southampton/")]
+        assert "Hello." in (out / "north-somerset" / "index.md").read_text(encoding="utf-8")
+    finally:
+        config.unlink(missing_ok=True)

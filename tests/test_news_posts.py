@@ -110,13 +110,14 @@ def test_a_broken_post_stops_validate_and_the_build_without_a_traceback(repo_cop
         assert "docs/news/posts/2026-11-21-broken.md:10:5: a link to a `javascript:` address" in output
 
 
-def test_jinja_in_a_post_stays_text(repo_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_jinja_in_a_post_stays_text(repo_copy: Path, tmp_path: Path, engine: str) -> None:
     post = repo_copy / "docs" / "news" / "posts" / "2026-11-21-jinja.md"
     post.write_text(GOOD.replace("# A title", "# Sum {{ 6*7 }}").replace("---\n\n#", "mermaid: true\n---\n\n#")
                     + "\nSite {{ config.site_url }} {{ 6*7 }}.\n\n{{ structure_chart('southampton') }}\n",
                     encoding="utf-8")
     try:
-        result = build_copy(repo_copy, tmp_path / "site")
+        result = build_copy(repo_copy, tmp_path / "site", engine)
     finally:
         post.unlink()
     assert result.returncode == 0, result.stderr[-3000:]

@@ -91,3 +91,43 @@ def test_built_site_publishes_the_data(built_site: Path) -> None:
     bundled = load_dataset(REPO / "data")
     files = {path: json.loads((built_site / path).read_text(encoding="utf-8")) for path in export(bundled)}
     _check_round_trip(files, bundled)
+
+
+def test_every_published_file_validates_against_its_published_schema_with_a_third_party_validator(
+        built_site: Path) -> None:
+    """What a consumer would do: fetch a file and its schema (the `$id` is the schema's real address)
+    and check one against the other with check-jsonschema, not with our own code."""
+    import subprocess
+    import sys
+
+    from arrangements.engines.generate import site_settings
+
+    site_url = site_settings()["site_url"].rstrip("/") + "/"
+    folder = built_site / "data" / "schema"
+    schemas = sorted(folder.glob("*.schema.json"))
+    assert {s.name for s in schemas} >= {"arrangements.schema.json", "partnership.schema.json",
+                                         "index.schema.json", "relevant-agency-schedule.schema.json"}
+    for schema in schemas:
+        assert json.loads(schema.read_text(encoding="utf-8"))["$id"] == site_url + f"data/schema/{schema.name}"
+    checker = [str(Path(sys.executable).parent / "check-jsonschema")]
+    metaschema = subprocess.run([*checker, "--check-metaschema", *map(str, schemas)], capture_output=True, text=True)
+    assert metaschema.returncode == 0, metaschema.stdout + metaschema.stderr
+    data = built_site / "data"
+    which = {"index.schema.json": [data / "index.json"],
+             "relevant-agency-schedule.schema.json": [data / "reference" / "relevant-agency-schedule.json"],
+             "partnership.schema.json": [*data.glob("*.json"), *data.glob("*/[0-9]*.json")]}
+    which["partnership.schema.json"].remove(data / "index.json")
+    assert len(which["partnership.schema.json"]) >= 14
+    for name, files in which.items():
+        # Why --base-uri: the relative $ref (arrangements.schema.json) is read from the built site, not the web.
+        result = subprocess.run([*checker, "--base-uri", (folder / name).as_uri(), "--schemafile", str(folder / name),
+                                 *map(str, files)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    # And it can fail: a file that breaks its schema is refused.
+    broken = built_site.parent / "broken.json"
+    document = json.loads((data / "southampton.json").read_text(encoding="utf-8"))
+    document["arrangements"]["kind"] = "not a kind"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    refused = subprocess.run([*checker, "--base-uri", (folder / "partnership.schema.json").as_uri(), "--schemafile",
+                              str(folder / "partnership.schema.json"), str(broken)], capture_output=True, text=True)
+    assert refused.returncode != 0 and "kind" in refused.stdout + refused.stderr

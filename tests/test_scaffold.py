@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 from arrangements.cli import main
-from arrangements.commands import DEFAULT_DATA, REPO, SCHEMA_PATH
+from arrangements.commands import DEFAULT_DATA, SCHEMA_PATH
 from arrangements.core import load_dataset
 from arrangements.data.load import parse_text
 from arrangements.data.problems import ProblemList
 from arrangements.features.scaffold import SCHEMA_LINE, ScaffoldError, create
+from conftest import build_site
 
 
 @pytest.fixture
@@ -74,10 +72,7 @@ def test_bad_ids_get_a_friendly_message(tmp_path: Path, bad: str, suggestion: st
 def test_new_partnership_builds(data: Path, tmp_path: Path) -> None:
     create("exampleshire", data, year=2026)
     site = tmp_path / "site"
-    env = {**os.environ, "ARRANGEMENTS_DATA": str(data)}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                            check=False, cwd=REPO, env=env, capture_output=True, text=True,
-                            timeout=600)
+    result = build_site(site, data)
     assert result.returncode == 0, result.stderr[-3000:]
     page = (site / "exampleshire" / "index.html").read_text(encoding="utf-8")
     assert "Exampleshire Safeguarding Children Partnership" in page

@@ -13,7 +13,7 @@ import argparse
 # features their records and checks) when imported.
 from arrangements import core  # noqa: F401
 from arrangements.commands import COMMANDS
-from arrangements.engines import generate  # noqa: F401
+from arrangements.engines import generate, serve  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,6 +85,9 @@ class Group(Strict):
     id: Id = Field(description="Short id used in `reports_to` and in the page address, e.g. `learning-development`.")
     name: Line = Field(description="Full name, e.g. `Learning and Development Subgroup`.")
     short_name: Line | None = Field(None, description="Abbreviation used in diagrams, e.g. `L&D`.")
+    former_ids: list[Id] = Field(
+        default_factory=list, description="Ids the group had before, e.g. `[training]` after renaming it: its old "
+                                          "web address keeps working and leads to the new one.")
     kind: GroupKind = Field(description="What sort of body: " + ", ".join(GroupKind.__args__) + ".")  # type: ignore[attr-defined]
     serves: Serves | None = Field(
         None, description="`children`, `adults` or `both`, in a joint children and adults partnership. Blank: as the partnership.")

@@ -17,6 +17,11 @@ from arrangements.data.structure import FieldInfo, Record, StringConstraints
 _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
+def ecma(pattern: str | None) -> str | None:
+    """A Python pattern as JSON Schema reads it (ECMA-262): `\\Z` ("end of text") is `$` there."""
+    return pattern.replace("\\Z", "$") if pattern else pattern
+
+
 def record_schema(model: type[Record]) -> dict[str, Any]:
     """The schema of `model` with every record type it contains under `$defs`."""
     defs: dict[str, Any] = {}
@@ -75,7 +80,8 @@ def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
         schema = _type(base, defs)
         for rule in meta:
             if isinstance(rule, StringConstraints):
-                schema.update({k: v for k, v in (("maxLength", rule.max_length), ("pattern", rule.pattern)) if v})
+                schema.update({k: v for k, v in (("maxLength", rule.max_length), ("pattern", ecma(rule.pattern)))
+                               if v})
             elif isinstance(rule, FieldInfo) and rule.description:
                 schema["description"] = rule.description
         return schema

@@ -39,6 +39,7 @@ from yaml.scanner import Scanner
 
 from arrangements.data.problems import Problem, ProblemList
 from arrangements.data.sense import invisible_characters
+from arrangements.data.yaml_errors import control_character, friendly, unclosed_quote
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -126,22 +127,6 @@ def as_written(loc: Loc, data: Any) -> Loc:
     return tuple(out)
 
 
-# Why: PyYAML's own wording is for programmers; these say what to do.
-_FRIENDLY = [
-    ("mapping values are not allowed", "a colon here breaks the layout", "put text that contains ': ' in quotes"),
-    ("cannot start any token", "a tab or special character cannot start a value here",
-     "indent with spaces, not tabs; put text starting with @ or ` in quotes"),
-    ("could not find expected ':'", "a line is missing the colon after its key, or the indentation is off",
-     "write `key: value` and line keys of the same level up"),
-    ("expected <block end>", "the indentation is inconsistent here", "line up keys of the same level exactly"),
-    ("while scanning a quoted scalar", "a quote is opened but never closed", "close the quote on the same value"),
-    ("expected a single document", "the file holds more than one YAML document",
-     "remove the `---` line: one file is one document"),
-    ("found another document", "the file holds more than one YAML document",
-     "remove the `---` line: one file is one document"),
-]
-
-
 class _StopWalk(Exception):
     pass
 
@@ -199,7 +184,7 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
-        _control_character(text, error, display, problems)
+        control_character(text, error, display, problems)
         return doc
     # Why a separate list: a file that does not parse reports only its syntax
     # error, not the half-read values before it.
@@ -213,8 +198,8 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
         doc.key_marks.clear()
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message, hint = _friendly(f"{error.problem or ''} {error.context or ''}".strip() or "not valid YAML")
-        opened = _unclosed_quote(text, line)
+        message, hint = friendly(f"{error.problem or ''} {error.context or ''}".strip() or "not valid YAML")
+        opened = unclosed_quote(text, line)
         if opened:
             # Why: the parser notices a missing closing quote lines later; point where it opened.
             column = text.splitlines()[opened - 1].index('"') + 1
@@ -223,7 +208,7 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
         problems.add(display, line, column, message, hint)
         return doc
     except yaml.reader.ReaderError as error:
-        _control_character(text, error, display, problems)
+        control_character(text, error, display, problems)
         return doc
     except yaml.YAMLError as error:
         problems.add(display, 1, 1, "this is not valid YAML", str(error).splitlines()[0])
@@ -239,32 +224,6 @@ def parse_text(text: str, display: str, problems: ProblemList, doc: Document | N
         return doc
     doc.data = data
     return doc
-
-
-def _control_character(text: str, error: yaml.reader.ReaderError, display: str, problems: ProblemList) -> None:
-    """Control characters (often pasted from a PDF) are refused by the YAML reader."""
-    position = error.position if isinstance(error.position, int) else 0
-    bad = next((i for i, c in enumerate(text) if ord(c) < 32 and c not in "\t\n\r"), position)
-    line = text[:bad].count("\n") + 1
-    code = ord(text[bad]) if bad < len(text) else 0
-    problems.add(display, line, 1, f"the file contains a control character (code {code})",
-                 "delete it: it is usually invisible, pasted from a PDF or a word processor")
-
-
-def _unclosed_quote(text: str, before: int) -> int | None:
-    """The last line before an error with an odd number of double quotes, if any."""
-    for number in range(min(before, len(text.splitlines())), 0, -1):
-        line = text.splitlines()[number - 1].replace('\\"', "")
-        if line.count('"') % 2:
-            return number
-    return None
-
-
-def _friendly(problem: str) -> tuple[str, str]:
-    for needle, message, hint in _FRIENDLY:
-        if needle in problem:
-            return message, hint
-    return f"this is not valid YAML ({problem})", "compare the line with the examples in docs/data-format.md"
 
 
 _TAG = "tag:yaml.org,2002:"

@@ -230,6 +230,9 @@ class Arrangements(Strict):
     )
     title: Line | None = Field(None, description="Title of this version, e.g. `Arrangements 2022`.")
     former_names: list[FormerName] = Field(default_factory=list, description="Names the partnership had before, with dates.")
+    former_ids: list[Id] = Field(
+        default_factory=list, description="Folder names the partnership had before under data/partnerships/, "
+                                          "e.g. `[north-somerset-scp]`: its old web addresses lead to the new ones.")
     also_acts_as: list[Line] = Field(
         default_factory=list,
         description="Other statutory bodies the partnership also is, e.g. `the Community Safety Partnership`.")

@@ -191,6 +191,8 @@ def _explain(kind: str, key: str | None, value: Any, ctx: dict[str, Any], owner:
 
 
 def _pattern(name: str, value: Any, pattern: str) -> tuple[str, str]:
+    if "0-9a-fA-F" in pattern:
+        return f"{_kind_of(value)} is not a colour", "write # and six hex digits, e.g. '#1d4f91' (in quotes)"
     if "https" in pattern:
         return f"{_kind_of(value)} is not a web address this site will link to", "write a full address starting https://"
     if "@" in pattern:

@@ -1,8 +1,10 @@
-"""One dataset per build, shared by the hook and the macros.
+"""The dataset the macros of hand-written pages render from, during a build or a preview.
 
-Why: loading and validating once per build (not per page) keeps the data
-layer's cost flat as pages grow; the cache key is the data folder's file
-times, so `mkdocs serve` reloads only when a data file really changed.
+Why a cache: an engine's preview server keeps the macros module loaded
+between rebuilds; the cache key is the data folder's file times, so the data
+is loaded again only when a data file (or a news post) really changed.
+ARRANGEMENTS_DATA and ARRANGEMENTS_ONLY say which data and which
+partnerships, as they did for `arrangements generate` (the build passes them on).
 """
 
 from __future__ import annotations
@@ -12,11 +14,9 @@ from pathlib import Path
 
 from arrangements import REPO
 from arrangements.core import Dataset, load_dataset
+from arrangements.engines.preview import preview, wanted
 
 _cache: dict[str, tuple[tuple[tuple[str, float], ...], Dataset]] = {}
-# Why: during a build every macro call asks for the dataset; checking file
-# times each time cost more than the pages. The hook pins one per build.
-_pinned: list[Dataset] = []
 
 
 def data_root() -> Path:
@@ -34,20 +34,15 @@ def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((str(p), p.lstat().st_mtime) for p in files if p.is_file() or p.is_symlink()))
 
 
-def pin(dataset: Dataset | None) -> None:
-    """Use this dataset until unpinned (the MkDocs hook pins one per build)."""
-    _pinned[:] = [dataset] if dataset is not None else []
-
-
 def current_dataset(root: Path | None = None) -> Dataset:
-    if _pinned and root is None:
-        return _pinned[0]
     root = root or data_root()
-    key = str(root)
+    key = f"{root}\0{','.join(wanted())}"
     stamp = _fingerprint(root)
     cached = _cache.get(key)
     if cached and cached[0] == stamp:
         return cached[1]
     dataset = load_dataset(root)
+    if wanted() and dataset.ok:
+        dataset = preview(dataset, wanted())
     _cache[key] = (stamp, dataset)
     return dataset

@@ -1,4 +1,4 @@
-"""What the MkDocs layer needs from the core, as plain data (no MkDocs imports)."""
+"""What an engine needs from the core, as plain data: page files, help panels, hand-written pages."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from arrangements.data.dataset import Dataset
-from arrangements.rendering.pages import Page, call, expand
+from arrangements.data.news_check import CHART_CALL
+from arrangements.rendering.pages import Page, call, expand, render
 from arrangements.rendering.text import abbreviations, expand_abbreviations, spelled_out
+from arrangements.rendering.wording import contacts_shown
 
 
-def page_source(page: Page, dataset: Dataset) -> str:
+def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
     """A generated page's Markdown: front matter, then its body, rendered.
 
     `render_macros: false` tells the macros plugin to leave the page alone:
@@ -26,9 +28,12 @@ def page_source(page: Page, dataset: Dataset) -> str:
         meta["mermaid"] = True
     if page.data_file:
         meta["data_file"] = page.data_file
+    # Why always set: "Edit this page" opens the data file behind the page (overrides/partials/actions.html);
+    # a page with no one file behind it has no edit button, never one opening generated Markdown.
+    meta["edit_url"] = f"{edit_base}{page.data_file}" if edit_base and page.data_file else ""
     body = page.body
     if page.partnership and "/versions/" not in page.uri:
-        body = call("partnership_menu", page.partnership, page.uri) + "\n\n" + body
+        body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), _terms(dataset)) + "\n"
@@ -50,9 +55,7 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
     panels = {}
     for pid, partnership in dataset.partnerships.items():
         data = partnership.data
-        # Why this order and filter: the most urgent number first, and never a blank where a number
-        # goes; a contact with no phone shows its website, one with neither is left out.
-        shown = sorted((c for c in data.contacts if c.phone or c.url), key=lambda c: URGENCY.index(c.kind))
+        shown = contacts_shown(data)
         if shown:
             panels[pid] = {
                 "name": data.short_name or data.name,
@@ -60,10 +63,9 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
                 "area": spelled_out(data.short_name, data.name),
                 "contacts": [c.model_dump(exclude_none=False) for c in shown],
             }
-    return panels
+    from arrangements.features.settings import default_panel  # the site-wide panel comes from data/site/settings.yml
 
-
-URGENCY = ["emergency", "front-door", "out-of-hours", "police-non-emergency", "helpline", "other"]
+    return {**panels, **default_panel(dataset, panels)}
 
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
@@ -73,7 +75,11 @@ _H1 = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 def handwritten_pages(docs: Path) -> list[tuple[str, str]]:
     """(title, uri) of the hand-written pages at the top of docs/, home first."""
     found: list[tuple[str, str]] = []
+    from arrangements.features.settings import MAINTAINER_GUIDES  # kept in the repository, out of the public site
+
     for path in sorted(docs.glob("*.md")) + sorted(docs.glob("news/index.md")):
+        if path.name in MAINTAINER_GUIDES:
+            continue
         text = path.read_text(encoding="utf-8")
         match = _TITLE.search(text.split("\n---", 1)[0]) if text.startswith("---") else None
         match = match or _H1.search(text)
@@ -81,3 +87,20 @@ def handwritten_pages(docs: Path) -> list[tuple[str, str]]:
         found.append((title, path.relative_to(docs).as_posix()))
     order = {"index.md": 0, "news/index.md": 1}
     return sorted(found, key=lambda item: (order.get(item[1], 2), item[0]))
+
+
+def news_post_source(text: str, uri: str, dataset: Dataset) -> str:
+    """A news post as an engine should build it: never a template, its one allowed chart drawn.
+
+    Why here, for every engine: posts are text from the comms team, so `{{ config }}` in a post stays
+    as written (`render_macros: false`); the one call a post may make, a structure chart on a line of
+    its own (news_check.CHART_CALL), is recognised exactly and rendered now.
+    """
+    if not text.startswith("---\n"):
+        return text
+    def chart(match: re.Match[str]) -> str:
+        if match.group(1) not in dataset.partnerships:  # a preview (ONLY=...) without that partnership
+            return f"*The structure chart of {match.group(1)} is not part of this preview.*"
+        return render(dataset, "structure_chart", match.group(1), uri)
+
+    return "---\nrender_macros: false\n" + CHART_CALL.sub(chart, text[4:])

@@ -1,22 +1,22 @@
 """Generate, then build: every data-driven page written out as a Markdown file.
 
-Why: Material for MkDocs reaches end of life on 5 May 2027. Its successor,
-Zensical, reads `mkdocs.yml` but runs no MkDocs hooks, so it cannot see the
-virtual pages the MkDocs layer adds. This step writes what the hooks would
-add (the pages, the navigation, the help panels, the open data and the news
-feed) into `.generated/`, a git-ignored folder, plus a small engine config
-that inherits `mkdocs.yml`. Any engine that reads Markdown files builds it:
-`make site ENGINE=zensical`.
+Why: Material for MkDocs reaches end of life on 5 May 2027, and its successor,
+Zensical, runs no MkDocs hooks. So no engine is asked to invent pages: this
+step writes every page the data makes (with front matter), the navigation,
+the help panels, the open data and the news feed into a git-ignored folder,
+plus a small engine config that inherits `mkdocs.yml`. MkDocs and Zensical
+both build from it (`make site`, `make site ENGINE=zensical`).
 
 Hand-written pages are copied unchanged; a hand-written page wins over a
-generated one at the same address, as it does in the MkDocs build.
+generated one at the same address. Only files whose content changed are
+written, so an engine's file watcher (`make serve`) rebuilds after a data
+edit without being told.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +24,18 @@ from typing import Any
 
 import yaml
 
-from arrangements.commands import DEFAULT_DATA, REPO, command, load_or_report
+from arrangements import REPO
+from arrangements.commands import DEFAULT_DATA, command, load_or_report
 from arrangements.data.dataset import Dataset
-from arrangements.engines.frontmatter import handwritten_pages, help_panels, page_source
-from arrangements.features.news import read_posts, write_feed
-from arrangements.features.opendata import write_open_data
+from arrangements.engines.frontmatter import handwritten_pages, help_panels, news_post_source, page_source
+from arrangements.engines.preview import preview
+from arrangements.engines.site_config import site_dataset, site_engine, site_files, source_settings
+from arrangements.features.news import feed_xml, read_posts
+from arrangements.features.opendata import export_text
 from arrangements.rendering import pages as registry
 
-OUT = REPO / ".generated"
+OUT = REPO / ".generated" / "docs"
+POSTS = "news/posts/"
 CONFIG = REPO / "mkdocs.generated.yml"
 
 
@@ -39,7 +43,9 @@ CONFIG = REPO / "mkdocs.generated.yml"
 class Generated:
     docs: Path          # the folder an engine builds from
     config: Path        # the engine config that inherits mkdocs.yml
-    pages: int          # how many data-driven pages were written
+    pages: int          # how many data-driven pages the data makes
+    changed: list[str]  # the files written or removed this time (relative to `docs`)
+    notes: tuple[str, ...] = ()   # what the site settings added (custom domain, redirects)
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -53,52 +59,120 @@ def site_settings(config: Path = REPO / "mkdocs.yml") -> dict[str, Any]:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}  # noqa: S506 - safe loader
 
 
-def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir: str = "site") -> Generated:
-    """Write the site's sources into `out/docs` and the engine config beside mkdocs.yml."""
-    settings = site_settings()
-    docs = out / "docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(REPO / "docs", docs)
-    written = 0
+def sources(dataset: Dataset, settings: dict[str, Any],
+            handwritten: Path = REPO / "docs") -> tuple[dict[str, bytes], int]:
+    """Every file the engine builds from, by address: hand-written first, then what the data makes."""
+    files = {path.relative_to(handwritten).as_posix(): path.read_bytes()
+             for path in sorted(handwritten.rglob("*")) if path.is_file()}
+    for uri in [uri for uri in files if uri.startswith(POSTS) and uri.endswith(".md")]:
+        files[uri] = news_post_source(files[uri].decode("utf-8"), uri, dataset).encode("utf-8")
+    site_url = settings.get("site_url") or ""
+    edit_base = f"{settings['repo_url'].rstrip('/')}/edit/main/" if settings.get("repo_url") else ""
     generated = registry.all_pages(dataset)
     for page in generated:
-        target = docs / page.uri
-        if target.exists():
-            continue  # a hand-written page at the same address wins
+        files.setdefault(page.uri, page_source(page, dataset, edit_base).encode("utf-8"))
+    for path, text in export_text(dataset, site_url or None).items():
+        files[path] = text.encode("utf-8")
+    files["news/feed.xml"] = feed_xml(read_posts(), site_url, settings.get("site_name", "News"))
+    return files, len(generated)
+
+
+def sync(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Make `folder` hold exactly `files`, writing only what differs; the addresses changed."""
+    changed = []
+    for uri, content in files.items():
+        target = folder / uri
+        if target.is_file() and target.read_bytes() == content:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_source(page, dataset), encoding="utf-8")
-        written += 1
-    site_url = settings.get("site_url") or ""
-    write_open_data(dataset, docs, site_url or None)
-    write_feed(read_posts(), site_url, docs / "news" / "feed.xml", settings.get("site_name", "News"))
-    engine = {
+        target.write_bytes(content)
+        changed.append(uri)
+    for path in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else []:
+        uri = path.relative_to(folder).as_posix()
+        if path.is_file() and uri not in files:
+            path.unlink()
+            changed.append(uri)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def engine_config(dataset: Dataset, docs: Path, config: Path, site_dir: str, previewing: bool,
+                  live: bool = False) -> dict[str, Any]:
+    """What the engine is told beyond mkdocs.yml: where the files are, the navigation, the help panels."""
+    generated = registry.all_pages(dataset)
+    engine: dict[str, Any] = {
         "INHERIT": "mkdocs.yml",
-        "docs_dir": str(docs.relative_to(config.parent)),
+        "docs_dir": str(docs.relative_to(config.parent)) if docs.is_relative_to(config.parent) else str(docs),
         "site_dir": site_dir,
         # Why: Zensical's default look is "modern"; "classic" is Material's, so both engines match.
         "theme": {"variant": "classic"},
         "nav": registry.navigation(generated, handwritten_pages(REPO / "docs"), len(dataset.partnerships)),
-        # Why only the partnerships' panels: INHERIT merges this into mkdocs.yml's own (and appends lists).
-        "extra": {"help_panels": help_panels(dataset)},
+        # The partnerships' panels and the site-wide one from the settings (mkdocs.yml has none to merge with).
+        "extra": {"help_panels": help_panels(dataset), "live_preview": live},
     }
+    if previewing:
+        # Why: hand-written pages (news, the home page) may link to partnerships left out of a
+        # preview; the published build checks those links.
+        engine["validation"] = {"links": {"not_found": "info"}}
+    return engine
+
+
+def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir: str = "site",
+             only: list[str] | None = None, live: bool = False) -> Generated:
+    """Write the site's sources into `out` and the engine config beside mkdocs.yml.
+
+    `only`: a preview of these partnerships (and those they link to); `live`: for a preview server.
+    """
+    dataset = site_dataset(dataset)  # the partnerships data/site/settings.yml names (and those they link to)
+    settings = {**site_settings(), **source_settings(dataset)}
+    if only:
+        dataset = preview(dataset, only)
+    files, pages = sources(dataset, settings)
+    notes = site_files(dataset, files)  # logo, colours, CNAME, the home page's shape, redirects
+    changed = sync(out, files)
+    engine = engine_config(dataset, out, config, site_dir, bool(only), live)
+    site_engine(engine, dataset)  # name, address, footer, logo, colours, quick exit, navigation
     # Why JSON: it is valid YAML, and no data text can become a YAML tag or anchor this way.
-    config.write_text("# Written by `arrangements generate`; do not edit.\n" + json.dumps(engine, indent=1,
-                      ensure_ascii=False) + "\n", encoding="utf-8")
-    return Generated(docs, config, written)
+    text = ("# Written by `arrangements generate`; do not edit.\n"
+            + json.dumps(engine, indent=1, ensure_ascii=False) + "\n")
+    if not config.is_file() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
+    return Generated(out, config, pages, changed, tuple(notes))
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the pages go (default: .generated/docs)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the engine config to write "
+                        "(default: mkdocs.generated.yml; it must sit beside mkdocs.yml)")
     parser.add_argument("--site-dir", default="site", help="where the engine writes the site (default: site)")
+    parser.add_argument("--only", default="", help="preview these partnerships (ids, comma-separated) and those "
+                        "they link to")
 
 
 @command("generate", "write every data-driven page as Markdown into .generated/ for any engine", _arguments)
 def generate_command(args: argparse.Namespace) -> int:
-    dataset, status = load_or_report(args.data)
+    dataset, status = load_or_report(args.data, stream=sys.stderr)
     if status:
-        print("The data has errors (above): nothing was generated.", file=sys.stderr)
+        print(f"{len(dataset.problems.errors)} problem(s) in the data (above): nothing was generated or built. "
+              "Fix them (file:line above) and build again.", file=sys.stderr)
         return status
-    result = generate(dataset, site_dir=args.site_dir)
-    print(f"Generated {result.pages} pages into {result.docs.relative_to(REPO)}; engine config "
-          f"{result.config.relative_to(REPO)}")
+    only = [part for part in args.only.replace(" ", ",").split(",") if part]
+    try:
+        result = generate(dataset, args.out.resolve(), args.config.resolve(), args.site_dir, only)
+    except ValueError as error:  # an unknown partnership in --only
+        print(f"ONLY: {error}", file=sys.stderr)
+        return 2
+    if only:
+        print(f"Preview of {', '.join(only)} only (with the partnerships they link to): links to other "
+              "partnerships are not checked here. The published build checks everything.", file=sys.stderr)
+    for note in result.notes:
+        print(note)
+    print(f"Generated {result.pages} pages; {len(result.changed)} file(s) changed in "
+          f"{_shown(result.docs)}; engine config {_shown(result.config)}")
     return 0
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)

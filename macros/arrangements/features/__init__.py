@@ -7,16 +7,22 @@ of the navigation, the sitemap and the search index.
 
 from arrangements.features import (  # noqa: F401
     accessibility,
+    adopt,
     agencies,
+    agency_lookup,
     changes,
     checklist,
+    checklist_command,
     documents_build,
     history,
     news,
     opendata,
     privacy,
+    redirects,
     report,
     scaffold,
+    settings,
     site,
+    snippets,
     structure_pages,
 )

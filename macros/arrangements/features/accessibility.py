@@ -22,13 +22,14 @@ from arrangements.data.structure import Field, StringConstraints
 from arrangements.data.validate import dataset_check
 from arrangements.rendering.dates import long_date
 from arrangements.rendering.pages import Page, call, page_maker, renderer
-from arrangements.rendering.text import block, escape, inline, link
+from arrangements.rendering.text import TBC, block, escape, inline, link
 
 
 class StatementContact(Strict):
     email: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$",
-                                            max_length=200)] = Field(
-        description="Team address people write to about accessibility.")
+                                            max_length=200)] | None = Field(
+        description="Team address people write to about accessibility. Blank until you have one: the statement "
+                    "shows To be confirmed, never an address that is not yours.")
     phone: UkPhone | None = Field(None, description="Team phone number, if any.")
     response_days: int = Field(5, ge=1, le=60, description="Working days within which you reply.")
 
@@ -49,7 +50,8 @@ class AccessibilityStatement(Strict):
     enforcement: Text
     how_tested: Text
     prepared: DateText
-    last_tested: DateText
+    last_tested: DateText | None = Field(
+        description="When this site's pages were last tested. Blank: the statement says they have not been yet.")
 
 
 STATEMENT_FILE = Path("site") / "accessibility.yml"
@@ -95,7 +97,9 @@ def render_statement(dataset: Dataset) -> str:
         return ""
     contact = data.contact
     phone = f" or call {link(contact.phone, 'tel:' + dial_digits(contact.phone))}" if contact.phone else ""
-    email = link(contact.email, f"mailto:{contact.email}")
+    email = link(contact.email, f"mailto:{contact.email}") if contact.email else TBC
+    tested = (f"The website was last tested on {escape(long_date(data.last_tested))}." if data.last_tested
+              else "This website's own pages have not been tested yet.")
     issues = "\n\n".join(f"**{inline(item.issue)}**\n\n{block(item.plan)}" for item in data.known_issues)
     return f"""This statement covers this website, published by {inline(data.organisation)}.
 We want as many people as possible to be able to use it: you should be able to zoom in to 400%
@@ -130,5 +134,5 @@ email {email}.
 {block(data.how_tested)}
 
 This statement was prepared on {escape(long_date(data.prepared))}.
-The website was last tested on {escape(long_date(data.last_tested))}.
+{tested}
 """

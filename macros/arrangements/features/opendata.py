@@ -7,7 +7,8 @@ same data the pages are made from, without scraping HTML:
     data/<id>.json                            the current arrangements
     data/<id>/<version>.json                  each version (e.g. data/southampton/2022.json)
     data/reference/relevant-agency-schedule.json
-    data/schema/arrangements.schema.json      JSON Schema (Draft 2020-12) for `arrangements`
+    data/schema/*.schema.json                 a JSON Schema (Draft 2020-12) for each kind of file above,
+                                              its `$id` its own address (opendata_schemas.py)
 
 Each partnership file is `{"meta": {...}, "arrangements": {...}}`: `arrangements` is
 exactly the validated model (`model_dump(mode="json")`), so it validates against the
@@ -22,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from arrangements.data.dataset import Dataset, Partnership, Version
-from arrangements.data.schema import json_schema
+from arrangements.features.opendata_schemas import ARRANGEMENTS, schemas
 
 DATA_DIR = "data"
-SCHEMA_PATH = f"{DATA_DIR}/schema/arrangements.schema.json"
+SCHEMA_PATH = ARRANGEMENTS
 SCHEDULE_PATH = f"{DATA_DIR}/reference/relevant-agency-schedule.json"
 INDEX_PATH = f"{DATA_DIR}/index.json"
 # Why: consumers can tell when the file layout (not the data) changes in a way that breaks them.
@@ -78,7 +79,7 @@ def _document(partnership: Partnership, version: Version, site_url: str | None) 
 
 def export(dataset: Dataset, site_url: str | None = None) -> dict[str, Any]:
     """{path in the built site: JSON-able value} for every open-data file."""
-    files: dict[str, Any] = {SCHEMA_PATH: json_schema()}
+    files: dict[str, Any] = dict(schemas(lambda path: _url(path, site_url)))
     index: list[dict[str, Any]] = []
     for partnership in dataset.partnerships.values():
         data = partnership.data

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from arrangements.data.dataset import Dataset, Partnership, Version
 from arrangements.data.model import Arrangements
 from arrangements.rendering.dates import date_or_tbc, long_date, today
-from arrangements.rendering.pages import Page, call, page_maker, renderer
+from arrangements.rendering.pages import Body, Page, call, page_maker, renderer
 from arrangements.rendering.text import TBC, block, bullet_list, escape, facts, inline, link
 from arrangements.rendering.wording import (
     SECTOR_LABELS,
@@ -97,8 +97,8 @@ def _version_pages(partnership: Partnership, version: Version) -> Iterator[Page]
                    section=(*section, "Groups") if section else (), order=20, **common)
 
 
-def _footer(pid: str) -> str:
-    return "\n\n" + call("page_history", pid)
+def _footer(pid: str) -> Body:
+    return ("\n\n", *call("page_history", pid))
 
 
 # --- Shared wording --------------------------------------------------------
@@ -359,7 +359,7 @@ def versions(dataset: Dataset, pid: str) -> str:
 
 @page_maker
 def all_partnerships_page(dataset: Dataset) -> Iterator[Page]:
-    yield Page("partnerships.md", "All partnerships", "# All partnerships\n\n" + call("partnership_list"),
+    yield Page("partnerships.md", "All partnerships", ("# All partnerships\n\n", *call("partnership_list")),
                section=("Partnerships",), order=0)
 
 

@@ -1,16 +1,15 @@
 """Which pages the data produces, and the renderers that fill them.
 
 Feature modules register page makers (what pages exist) and renderers (the
-Markdown of a page or fragment). The MkDocs hook turns pages into virtual
-files whose body is a macro call, `{{ render('structure', 'southampton') }}`,
-so hand-written pages can call exactly the same renderers.
+Markdown of a page or fragment). A page's body is data: text and calls to
+renderers (`call('structure', 'southampton')`), rendered when the page is
+written out; hand-written pages call the same renderers as macros
+(`{{ render('structure', 'southampton') }}`).
 """
 
 from __future__ import annotations
 
-import ast
 import html
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,10 +18,21 @@ from arrangements.data.dataset import Dataset
 
 
 @dataclass(frozen=True)
+class Call:
+    """One renderer and its arguments: a part of a page's body, rendered when the page is written."""
+    name: str
+    args: tuple[str, ...] = ()
+
+
+# A page's body: Markdown written by our own code, and calls to renderers, in order.
+Body = tuple["str | Call", ...]
+
+
+@dataclass(frozen=True)
 class Page:
     uri: str                                 # e.g. "southampton/structure.md"
     title: str
-    body: str                                # Markdown, usually one render() macro call
+    body: Body                               # Markdown and renderer calls (see `call`)
     partnership: str | None = None           # whose help panel and edit link the page shows
     section: tuple[str, ...] = ()            # where it sits in the navigation; () = not listed
     mermaid: bool = False                    # load Mermaid on this page only when true
@@ -62,34 +72,18 @@ def render(dataset: Dataset, name: str, *args: Any, **kwargs: Any) -> str:
     return RENDERERS[name](dataset, *args, **kwargs)
 
 
-def call(name: str, *args: str) -> str:
-    """The macro call a generated page body holds (what a hand-written page would write)."""
-    quoted = ", ".join(repr(a) for a in (name, *args))
-    text = "{{ render(" + quoted + ") }}"
-    _CALLS[text] = (name, *args)
-    return text
+def call(name: str, *args: str) -> Body:
+    """A body that is one renderer's output; bodies join with `+`."""
+    return (Call(name, args),)
 
 
-# Why: `expand` looks calls up here instead of parsing them again.
-_CALLS: dict[str, tuple[str, ...]] = {}
+def expand(dataset: Dataset, body: Body) -> str:
+    """A generated page's Markdown: its text as written, each call replaced by what it renders.
 
-
-_CALL = re.compile(r"\{\{ render\((.*?)\) \}\}")
-
-
-def expand(dataset: Dataset, body: str) -> str:
-    """A generated page's Markdown: each `call()` in its body replaced by what it renders.
-
-    Why not the macros plugin: compiling every generated page as a Jinja
-    template cost more than rendering it (a third of the data layer's build
-    time). The body only ever holds `call()` text made by our own code, and
-    rendered text is never scanned again, so braces in data stay inert.
+    Why data, not macro text: a page's body never passes through a template
+    engine, so braces in data stay inert, and nothing is parsed back.
     """
-    def one(match: re.Match[str]) -> str:
-        args = _CALLS.get(match.group(0)) or ast.literal_eval(f"({match.group(1)},)")
-        return render(dataset, *args)
-
-    return _CALL.sub(one, body)
+    return "".join(part if isinstance(part, str) else render(dataset, part.name, *part.args) for part in body)
 
 
 NavItem = dict[str, Any]

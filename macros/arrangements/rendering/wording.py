@@ -8,7 +8,7 @@ reader never sees an id such as `icb`. A fact the source leaves out is
 from __future__ import annotations
 
 from arrangements.data.bodies import SELF, TOP_KINDS, Group
-from arrangements.data.model import Arrangements, Post
+from arrangements.data.model import Arrangements, Contact, Post
 from arrangements.data.posts import holders
 from arrangements.rendering.dates import long_date
 from arrangements.rendering.text import TBC, inline
@@ -157,3 +157,13 @@ def group_status_words(group: Group) -> str | None:
     if end:
         return f"Runs until {end}" + (f" (started {start})" if start else "")
     return f"Running since {start}" if start else None
+
+
+# The most urgent number first, as families look for it.
+URGENCY = ["emergency", "front-door", "out-of-hours", "police-non-emergency", "helpline", "other"]
+
+
+def contacts_shown(arrangements: Arrangements) -> list[Contact]:
+    """The contacts a reader is shown, most urgent first; never a blank where a number goes:
+    a contact with no phone shows its website, one with neither is left out."""
+    return sorted((c for c in arrangements.contacts if c.phone or c.url), key=lambda c: URGENCY.index(c.kind))
