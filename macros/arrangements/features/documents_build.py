@@ -84,6 +84,20 @@ def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
     return [pdf, word]
 
 
+def _warm_up() -> None:
+    """Load WeasyPrint, cairosvg and python-docx and set up the fonts once, before the workers fork.
+
+    Why: importing WeasyPrint and its first page (fonts) take seconds; each worker would pay them again.
+    """
+    try:
+        import cairosvg  # noqa: F401
+        import docx  # noqa: F401
+        from weasyprint import HTML
+    except (ImportError, OSError):
+        return  # the worker that needs the tool says what is missing
+    HTML(string='<html lang="en"><p>Warm-up</p></html>').write_pdf()
+
+
 @functools.cache
 def _tool_versions() -> str:
     from importlib.metadata import version
@@ -125,7 +139,8 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Why fork: the workers share the loaded data instead of loading it again.
+    # Why fork: the workers share the loaded data, and the tools loaded once here, instead of loading them again.
+    _warm_up()
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
         return [path for paths in pool.map(_write_one, tasks) for path in paths]
