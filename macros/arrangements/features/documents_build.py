@@ -140,7 +140,8 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
     from concurrent.futures import ProcessPoolExecutor
 
     # Why fork: the workers share the loaded data, and the tools loaded once here, instead of loading them again.
-    _warm_up()
+    if cache is None or not any(cache.glob("*.pdf")):
+        _warm_up()  # (a build that finds a filled cache mostly copies: no tool is needed then)
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
         return [path for paths in pool.map(_write_one, tasks) for path in paths]
