@@ -1,9 +1,8 @@
 """Benchmark: the documents' (PDF and Word) share of the site build, for the bundled and synthetic data.
 
-The build is "generate, then build": `arrangements generate` writes the documents into the generated docs
-folder first (the pages link to them with their sizes), then the pages; an engine (Zensical here) builds
-the site from that folder. For each dataset it times, in a copy of the repository (so .generated/ and the
-document cache of the working copy are left alone):
+The build is "generate, then build" (`scripts/build_site.py`, as `make site` runs it): `arrangements
+generate` makes the documents first (the pages link to them with their sizes), then the pages, and MkDocs
+builds the site from them. For each dataset it times, with a document cache of its own:
 
 - the pages alone: `generate --no-documents`, then the engine;
 - the whole build from an empty document cache (every file written afresh), then again with the cache
@@ -30,7 +29,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
@@ -47,39 +45,26 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return run(command, REPO, env)[0]
 
 
-def copy_repo(into: Path) -> Path:
-    """What a build reads, copied: generate writes beside the code."""
-    into.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", into / "mkdocs.yml")
-    for name in ("docs", "overrides", "macros"):
-        shutil.copytree(REPO / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return into
-
-
-def build(root: Path, data: Path, site: Path, env: dict[str, str], documents: bool) -> tuple[float, float]:
-    """One whole build: (seconds, of which the documents took)."""
-    # (Zensical writes only inside the project: the site folder is the copy's own)
-    generate = [sys.executable, "-m", "arrangements", "generate", "--data", str(data), "--site-dir",
-                str(site.relative_to(root))]
-    shutil.rmtree(site, ignore_errors=True)
-    pages, out = run(generate + ([] if documents else ["--no-documents"]), root, env)
-    engine, _ = run([str(ZENSICAL), "build", "--strict", "-f", "mkdocs.generated.yml"], root, env)
+def build(site: Path, env: dict[str, str], documents: bool) -> tuple[float, float]:
+    """One whole build as `make site` runs it: (seconds, of which the documents took)."""
+    seconds, out = run([sys.executable, "scripts/build_site.py", "--out", str(site),
+                        *([] if documents else ["--no-documents"])], REPO, env)
     found = re.search(r"documents \(PDF and Word\) in ([\d.]+) s", out)
-    return pages + engine, float(found.group(1)) if found else 0.0
+    return seconds, float(found.group(1)) if found else 0.0
 
 
 def figures(name: str, data: Path, work: Path, jobs_compare: bool) -> None:
-    root = copy_repo(work / f"repo-{name}")
     cache = work / f"cache-{name}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("ARRANGEMENTS_")}
-    env |= {"ARRANGEMENTS_DOCUMENTS_CACHE": str(cache), "PYTHONPATH": str(root / "macros")}
-    site = root / "site"
-    first, _ = build(root, data, site, env, documents=False)
+    env |= {"ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_DOCUMENTS_CACHE": str(cache),
+            "PYTHONPATH": str(REPO / "macros")}
+    site = work / f"site-{name}"
+    first, _ = build(site, env, documents=False)
     shutil.rmtree(cache, ignore_errors=True)
-    cold, cold_documents = build(root, data, site, env, documents=True)
+    cold, cold_documents = build(site, env, documents=True)
     count = len(list(site.glob("*/documents/*")))
-    warm, warm_documents = build(root, data, site, env, documents=True)
-    again, _ = build(root, data, site, env, documents=False)
+    warm, warm_documents = build(site, env, documents=True)
+    again, _ = build(site, env, documents=False)
     pages = min(first, again)
     share = lambda whole: max(0.0, whole - pages) / whole  # noqa: E731
     print(f"{name:>8}: {count:4d} files | pages alone {pages:6.1f} s | whole build, empty cache {cold:6.1f} s "
@@ -89,7 +74,7 @@ def figures(name: str, data: Path, work: Path, jobs_compare: bool) -> None:
     if jobs_compare:
         for jobs in (1, 2, 4):
             alone, _ = run([sys.executable, "-m", "arrangements", "documents", "--data", str(data), "--out",
-                              str(work / f"docs-{name}-{jobs}"), "--no-cache", "--jobs", str(jobs)], root, env)
+                            str(work / f"docs-{name}-{jobs}"), "--no-cache", "--jobs", str(jobs)], REPO, env)
             print(f"{'':>8}  documents alone, empty cache, {jobs} at a time: {alone:6.1f} s", flush=True)
 
 
@@ -99,11 +84,9 @@ def main() -> int:
     parser.add_argument("--jobs-compare", action="store_true",
                         help="also time the bundled documents alone at 1, 2 and 4 at a time")
     args = parser.parse_args()
-    if not ZENSICAL.exists():
-        raise SystemExit("Zensical is not installed: run `make install`")
     work = Path(tempfile.mkdtemp(prefix="bench-documents-"))
     try:
-        print(f"Documents, generate then build with Zensical ({os.cpu_count()} cores, "
+        print(f"Documents, generate then build ({os.cpu_count()} cores, "
               f"load {os.getloadavg()[0]:.1f}):", flush=True)
         figures("bundled", REPO / "data", work, args.jobs_compare)
         for n in args.sizes:
