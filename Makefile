@@ -6,6 +6,9 @@ DATA    ?= data
 PORT    ?= 8000
 ONLY    ?=
 ENGINE  ?= mkdocs
+# DOCUMENTS=no: no PDF and Word files, so no links to them (a quicker preview).
+DOCUMENTS ?= yes
+NO_DOCUMENTS = $(if $(filter no,$(DOCUMENTS)),--no-documents)
 
 .PHONY: serve site generate validate check test browsers document-tools documents vendor lint schema new-partnership setup bench clean install
 
@@ -26,11 +29,11 @@ serve: $(STAMP)
 ## Build the site into site/ (only replaced when the whole build succeeds): pages written from the data,
 ## then built by MkDocs, or by Zensical (Material's successor) with ENGINE=zensical.
 site: $(STAMP)
-	$(PY) scripts/build_site.py --out site --engine $(ENGINE)
+	$(PY) scripts/build_site.py --out site --engine $(ENGINE) $(NO_DOCUMENTS)
 
 ## Write every data-driven page as Markdown into .generated/ (what any engine builds from).
 generate: $(STAMP)
-	$(PY) -m arrangements generate
+	$(PY) -m arrangements generate $(NO_DOCUMENTS)
 
 ## Check every data file; all problems at once.
 validate: $(STAMP)

@@ -1,19 +1,26 @@
 """Benchmark: the documents' (PDF and Word) share of the site build, for the bundled and synthetic data.
 
-For each dataset it times, as `make site` runs them: the pages alone
-(`build_site.py --no-documents`), the documents alone from an empty cache
-(every file written afresh), and the whole build (pages and documents at the
-same time) from an empty cache and again with the cache filled (no data
-changed). The documents' share is (whole build - pages alone) / whole build;
-the budget is at most a half. Prints figures; asserts nothing.
+The build is "generate, then build" (`scripts/build_site.py`, as `make site` runs it): `arrangements
+generate` makes the documents first (the pages link to them with their sizes), then the pages, and MkDocs
+builds the site from them. For each dataset it times, with a document cache of its own:
 
-Usage: python scripts/bench_documents.py [--sizes 150] [--jobs 2]
+- the pages alone: `generate --no-documents`, then the engine;
+- the whole build from an empty document cache (every file written afresh), then again with the cache
+  filled and no data changed (every file copied from the cache);
+- with --jobs-compare, the documents alone one at a time and side by side (`documents --no-cache --jobs`),
+  to show what building them in parallel processes gains on this machine.
+
+The documents' share is (whole build - pages alone) / whole build; the budget is at most a half.
+Prints figures; asserts nothing.
+
+Usage: python scripts/bench_documents.py [--sizes 150] [--jobs-compare]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,46 +31,69 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
+    """(seconds, what it printed); stops the benchmark if the command fails."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{(result.stdout + result.stderr)[-2000:]}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, result.stdout
 
 
-def figures(name: str, data: Path, work: Path, jobs: int) -> None:
+def timed(command: list[str], env: dict[str, str]) -> float:
+    """Seconds a command takes in the repository (scripts/bench_engines.py times the same way)."""
+    return run(command, REPO, env)[0]
+
+
+def build(site: Path, env: dict[str, str], documents: bool) -> tuple[float, float]:
+    """One whole build as `make site` runs it: (seconds, of which the documents took)."""
+    seconds, out = run([sys.executable, "scripts/build_site.py", "--out", str(site),
+                        *([] if documents else ["--no-documents"])], REPO, env)
+    found = re.search(r"documents \(PDF and Word\) in ([\d.]+) s", out)
+    return seconds, float(found.group(1)) if found else 0.0
+
+
+def figures(name: str, data: Path, work: Path, jobs_compare: bool) -> None:
     cache = work / f"cache-{name}"
-    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_DOCUMENTS_CACHE": str(cache),
-           "PYTHONPATH": str(REPO / "macros")}
-    site = [sys.executable, "scripts/build_site.py", "--out", str(work / f"site-{name}")]
-    pages = timed([*site, "--no-documents"], env)
-    alone = timed([sys.executable, "-m", "arrangements", "documents", "--data", str(data), "--out",
-                   str(work / f"docs-{name}"), "--no-cache", "--jobs", str(jobs)], env)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ARRANGEMENTS_")}
+    env |= {"ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_DOCUMENTS_CACHE": str(cache),
+            "PYTHONPATH": str(REPO / "macros")}
+    site = work / f"site-{name}"
+    first, _ = build(site, env, documents=False)
     shutil.rmtree(cache, ignore_errors=True)
-    cold = timed(site, env)
-    warm = timed(site, env)
-    count = len(list((work / f"site-{name}").glob("*/documents/*")))
+    cold, cold_documents = build(site, env, documents=True)
+    count = len(list(site.glob("*/documents/*")))
+    warm, warm_documents = build(site, env, documents=True)
+    again, _ = build(site, env, documents=False)
+    pages = min(first, again)
     share = lambda whole: max(0.0, whole - pages) / whole  # noqa: E731
-    print(f"{name:>8}: {count:4d} files | pages alone {pages:6.1f} s | documents alone {alone:6.1f} s "
-          f"({alone / max(1, count):.2f} s a file) | whole build: empty cache {cold:6.1f} s "
-          f"(documents' share {share(cold):4.0%}), unchanged data {warm:6.1f} s (share {share(warm):4.0%})")
+    print(f"{name:>8}: {count:4d} files | pages alone {pages:6.1f} s | whole build, empty cache {cold:6.1f} s "
+          f"(documents {cold_documents:5.1f} s, {cold_documents / max(1, count // 2):.2f} s a document; "
+          f"share {share(cold):4.0%}) | unchanged data {warm:6.1f} s (documents {warm_documents:5.1f} s; "
+          f"share {share(warm):4.0%})", flush=True)
+    if jobs_compare:
+        for jobs in (1, 2, 4):
+            alone, _ = run([sys.executable, "-m", "arrangements", "documents", "--data", str(data), "--out",
+                            str(work / f"docs-{name}-{jobs}"), "--no-cache", "--jobs", str(jobs)], REPO, env)
+            print(f"{'':>8}  documents alone, empty cache, {jobs} at a time: {alone:6.1f} s", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[150])
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
+    parser.add_argument("--jobs-compare", action="store_true",
+                        help="also time the bundled documents alone at 1, 2 and 4 at a time")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-documents-"))
     try:
-        print(f"Documents ({os.cpu_count()} cores, {args.jobs} at a time):")
-        figures("bundled", REPO / "data", work, args.jobs)
+        print(f"Documents, generate then build ({os.cpu_count()} cores, "
+              f"load {os.getloadavg()[0]:.1f}):", flush=True)
+        figures("bundled", REPO / "data", work, args.jobs_compare)
         for n in args.sizes:
             data = work / f"data-{n}"
             subprocess.run([sys.executable, "scripts/synth.py", "--n", str(n), "--seed", "1", "--out", str(data)],
                            cwd=REPO, check=True, capture_output=True)
-            figures(f"N={n}", data, work, args.jobs)
+            figures(f"N={n}", data, work, False)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

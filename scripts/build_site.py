@@ -8,9 +8,10 @@ Content-Security-Policy (the hashes of the theme's inline scripts).
 Why: a failed build must never leave a half-written or mixed site/ that
 could be deployed. The old site/ stays untouched unless the whole build
 succeeds; the swap is two renames on the same disk. The PDF and Word
-documents (`python -m arrangements documents`) are part of the build: they
-are written at the same time as the pages, into <id>/documents/, and a
-build that cannot make them fails.
+documents are part of the build: `generate` makes them first (unchanged ones
+from .cache/documents) and puts them among the pages' sources, in
+<id>/documents/, so the pages link to them with their sizes and the engine
+copies them; a build that cannot make them fails. --no-documents skips them.
 
 Leftovers: a build that is stopped (Ctrl-C, `kill`) removes its staging
 folders; one that is killed outright cannot, so each build first removes
@@ -77,41 +78,27 @@ def _engine_command(engine: str, config: Path, staging: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(staging)]
 
 
-def _generate(staging: Path, sources: Path, config: Path) -> int:
-    """Write the pages the data makes (see macros/arrangements/engines/generate.py); 0 when the data is good."""
+def _generate(staging: Path, sources: Path, config: Path, documents: bool) -> int:
+    """Write the documents, then the pages the data makes (see macros/arrangements/engines/generate.py);
+    0 when the data is good and every document could be made."""
     data = ["--data", os.environ["ARRANGEMENTS_DATA"]] if os.environ.get("ARRANGEMENTS_DATA") else []
     only = ["--only", os.environ["ARRANGEMENTS_ONLY"]] if os.environ.get("ARRANGEMENTS_ONLY") else []
     return subprocess.run([sys.executable, "-m", "arrangements", "generate", "--out", str(sources), "--config",
-                           str(config), "--site-dir", str(staging), *data, *only]).returncode
+                           str(config), "--site-dir", str(staging), *data, *only,
+                           *([] if documents else ["--no-documents"])]).returncode
 
 
-def _pages_and_documents(staging: Path, papers: Path, engine: str,
-                         documents: bool) -> tuple[int, int]:
-    """Generate, build the pages and write the documents; the pages' status and the documents' status.
-
-    Why the documents at the same time: they do not need the site, and the page build is single-threaded.
-    The documents' output is shown only once the pages have built (else data problems would show twice).
-    """
-    data = ["--data", os.environ["ARRANGEMENTS_DATA"]] if os.environ.get("ARRANGEMENTS_DATA") else []
+def _pages(staging: Path, engine: str, documents: bool) -> int:
+    """Generate (the documents first, so the pages link to them with their sizes), then build the pages."""
     sources = REPO / ".generated" / f"build-{os.getpid()}"
     # Why beside mkdocs.yml: the engine config inherits it, and the theme folder is found from there.
     config = REPO / f".mkdocs.build-{os.getpid()}.yml"
     try:
         # Why: Zensical writes only inside the project folder; its output is moved into staging after.
         engine_site = REPO / ".generated" / f"site-{os.getpid()}" if engine == "zensical" else staging
-        if status := _generate(engine_site, sources, config):
-            return status, 0
-        with tempfile.TemporaryFile("w+") as log:
-            writer = subprocess.Popen([sys.executable, "-m", "arrangements", "documents", "--out", str(papers),
-                                       *data], stdout=log, stderr=subprocess.STDOUT, text=True) if documents else None
-            try:
-                result = subprocess.run(_engine_command(engine, config, staging), cwd=REPO)
-                status = writer.wait() if writer else 0
-            finally:
-                if writer and writer.poll() is None:
-                    writer.kill()
-            log.seek(0)
-            report = log.read().strip()
+        if status := _generate(engine_site, sources, config, documents):
+            return status
+        result = subprocess.run(_engine_command(engine, config, staging), cwd=REPO)
         if result.returncode == 0 and engine_site != staging:
             shutil.rmtree(staging)
             shutil.move(engine_site, staging)
@@ -120,14 +107,12 @@ def _pages_and_documents(staging: Path, papers: Path, engine: str,
         config.unlink(missing_ok=True)
         if engine == "zensical":
             shutil.rmtree(REPO / ".generated" / f"site-{os.getpid()}", ignore_errors=True)
-    if result.returncode == 0 and report:
-        print(report, file=sys.stderr if status else sys.stdout)
     if result.returncode == 0:
         secure_pages(staging)
         from arrangements.features.news import write_news_sitemap
 
         write_news_sitemap(staging)  # the theme asks for news/sitemap.xml on every page
-    return result.returncode, status
+    return result.returncode
 
 
 def secure_pages(site: Path) -> None:
@@ -147,17 +132,11 @@ def build(out: Path, engine: str = "mkdocs", documents: bool = True) -> int:
     for folder in remove_stale(out):
         print(f"Removed {folder.name}, left by a build that was stopped.", file=sys.stderr)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-{os.getpid()}-", dir=out.parent))
-    papers = Path(tempfile.mkdtemp(prefix=f".{out.name}-documents-{os.getpid()}-", dir=out.parent))
     try:
-        pages_status, papers_status = _pages_and_documents(staging, papers, engine, documents)
-        if pages_status != 0 or papers_status != 0:
-            what = "The build failed" if pages_status else "The documents (PDF and Word) could not be made"
-            print(f"{what}, so {out} was left as it was. Fix the problems above and build again.", file=sys.stderr)
-            return pages_status or papers_status
-        for folder in sorted(papers.glob("*/documents")):
-            target = staging / folder.parent.name
-            target.mkdir(exist_ok=True)
-            folder.rename(target / "documents")
+        if status := _pages(staging, engine, documents):
+            print(f"The build failed, so {out} was left as it was. Fix the problems above and build again.",
+                  file=sys.stderr)
+            return status
         ordinary_permissions(staging)
         previous = out.with_name(f".{out.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)
@@ -167,7 +146,6 @@ def build(out: Path, engine: str = "mkdocs", documents: bool = True) -> int:
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already after a good build
-        shutil.rmtree(papers, ignore_errors=True)
     print(f"Built {out}")
     return 0
 

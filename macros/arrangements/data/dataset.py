@@ -81,6 +81,9 @@ class Dataset:
     # Versions with shape errors, read with the broken parts blanked: never
     # published, only checked, so one run reports every problem in a file.
     partial: list[tuple[Partnership, Version]] = field(default_factory=list)
+    # Where this build wrote the PDF and Word files (<documents>/<id>/documents/<stem>.pdf), so the
+    # pages link to them with their real sizes; None when it made none (a quick preview): no links.
+    documents: Path | None = None
     # Why: some facts are asked for by every page (news posts, Git dates); they
     # are worked out once per build. They come from outside the data folder, so
     # a build that reuses an unchanged dataset (`mkdocs serve`) forgets them.

@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,16 +121,21 @@ def engine_config(dataset: Dataset, docs: Path, config: Path, site_dir: str, pre
 
 
 def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir: str = "site",
-             only: list[str] | None = None, live: bool = False) -> Generated:
+             only: list[str] | None = None, live: bool = False, documents: bool = False) -> Generated:
     """Write the site's sources into `out` and the engine config beside mkdocs.yml.
 
-    `only`: a preview of these partnerships (and those they link to); `live`: for a preview server.
+    `only`: a preview of these partnerships (and those they link to); `live`: for a preview server;
+    `documents`: the PDF and Word files too (raises DocumentError when they cannot be made), made first so
+    the pages link to them with their sizes.
     """
     dataset = site_dataset(dataset)  # the partnerships data/site/settings.yml names (and those they link to)
     settings = {**site_settings(), **source_settings(dataset)}
     if only:
         dataset = preview(dataset, only)
-    files, pages = sources(dataset, settings)
+    with tempfile.TemporaryDirectory(prefix="documents-", dir=out.parent if out.parent.is_dir() else None) as made:
+        papers = write_documents(dataset, Path(made), documents)
+        files, pages = sources(dataset, settings)
+    files.update(papers)
     notes = site_files(dataset, files)  # logo, colours, CNAME, the home page's shape, redirects
     changed = sync(out, files)
     engine = engine_config(dataset, out, config, site_dir, bool(only), live)
@@ -141,6 +148,30 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
     return Generated(out, config, pages, changed, tuple(notes))
 
 
+def write_documents(dataset: Dataset, folder: Path, wanted: bool = True) -> dict[str, bytes]:
+    """Every PDF and Word file, by address (`<id>/documents/<name>`), made into `folder` before any page is
+    rendered: the pages link to the files found there, with their real sizes, and the engine copies them
+    into the site like any other file.
+
+    Unchanged documents come from the cache (.cache/documents). Without `wanted` (a quick preview) there are
+    none, and the pages show no links: never a link to a missing file or a wrong size.
+    """
+    from arrangements.features.documents_build import CACHE, JOBS, DocumentError, build, one_line
+
+    dataset.documents = None
+    if not wanted:
+        return {}
+    started = time.perf_counter()
+    try:
+        written = build(dataset, folder, jobs=JOBS, cache=CACHE)
+    except Exception as error:  # noqa: BLE001  Why: a build ends with one line that says what to do
+        raise DocumentError(one_line(error)) from error
+    dataset.documents = folder
+    # (scripts/bench_documents.py reads the time)
+    print(f"Wrote {len(written)} documents (PDF and Word) in {time.perf_counter() - started:.1f} s")
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in written}
+
+
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
     parser.add_argument("--out", type=Path, default=OUT, help="where the pages go (default: .generated/docs)")
@@ -149,6 +180,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", default="site", help="where the engine writes the site (default: site)")
     parser.add_argument("--only", default="", help="preview these partnerships (ids, comma-separated) and those "
                         "they link to")
+    parser.add_argument("--no-documents", dest="documents", action="store_false",
+                        help="skip the PDF and Word files and the links to them (a quicker preview)")
 
 
 @command("generate", "write every data-driven page as Markdown into .generated/ for any engine", _arguments)
@@ -159,11 +192,18 @@ def generate_command(args: argparse.Namespace) -> int:
               "Fix them (file:line above) and build again.", file=sys.stderr)
         return status
     only = [part for part in args.only.replace(" ", ",").split(",") if part]
+    from arrangements.features.documents_build import DocumentError
+
     try:
-        result = generate(dataset, args.out.resolve(), args.config.resolve(), args.site_dir, only)
+        result = generate(dataset, args.out.resolve(), args.config.resolve(), args.site_dir, only,
+                          documents=args.documents)
     except ValueError as error:  # an unknown partnership in --only
         print(f"ONLY: {error}", file=sys.stderr)
         return 2
+    except DocumentError as error:
+        print(f"generate: the documents (PDF and Word) could not be made, so nothing was built: {error}",
+              file=sys.stderr)
+        return 1
     if only:
         print(f"Preview of {', '.join(only)} only (with the partnerships they link to): links to other "
               "partnerships are not checked here. The published build checks everything.", file=sys.stderr)

@@ -42,6 +42,9 @@ CHART_SLOT = "DOCUMENT-CHART-SLOT"
 WEB_ONLY_SECTIONS = ("Find out more", "Latest news")
 
 
+NO_PANDOC = "pandoc is not installed: run `apt-get install pandoc` to make Word files"
+
+
 class DocumentError(Exception):
     """A document cannot be made; the message says why in one line, and what to do."""
 
@@ -146,6 +149,15 @@ def _plain_date(value: str | None) -> str:
     return long_date(value) if value else "To be confirmed"
 
 
+def arrangements_stem(version_id: str) -> str:
+    """The file name (without extension) of a version's arrangements: arrangements-2024."""
+    return f"arrangements-{version_id}"
+
+
+def report_stem(year: str) -> str:
+    return f"report-{year}"
+
+
 def _version(partnership: Partnership, version_id: str | None) -> Version:
     if version_id is None:
         return partnership.current
@@ -169,11 +181,10 @@ def arrangements_document(dataset: Dataset, pid: str, version_id: str | None = N
         page = render(dataset, "group", pid, group.id, *args[1:])
         parts.append(_demote(_with_anchor(page, f"group-{group.id}")))
     body = _once(_tidy(_links(to_html("\n\n".join(parts)), {g.id for g in data.groups})))
-    year = version.id
     facts = [("Status", STATUS_LABELS.get(data.status, data.status)),
              ("Agreed", _plain_date(data.dates.agreed)), ("Takes effect", _plain_date(data.dates.effective)),
              ("Next review", _plain_date(data.dates.next_review))]
-    return Document(pid, f"arrangements-{year}", f"{data.name}: {version.label}", "Safeguarding arrangements",
+    return Document(pid, arrangements_stem(version.id), f"{data.name}: {version.label}", "Safeguarding arrangements",
                     data.name, version.label, facts, body, chart=structure_svg(dataset, partnership, version),
                     footer=f"{data.short_name or data.name}: {version.label}")
 
@@ -188,7 +199,7 @@ def yearly_report_document(dataset: Dataset, pid: str, year: str) -> Document:
     name = partnership.data.name
     facts = [("Covers", f"{long_date(report.period.start)} to {long_date(report.period.end)}"),
              ("Published", _plain_date(report.published))]
-    return Document(pid, f"report-{year}", f"{name}: yearly report {year}", "Yearly report", name, year, facts,
+    return Document(pid, report_stem(year), f"{name}: yearly report {year}", "Yearly report", name, year, facts,
                     body, sample=bool(report.sample),
                     footer=f"{partnership.data.short_name or name}: yearly report {year}")
 
@@ -295,7 +306,7 @@ def write_pdf(doc: Document, path: Path) -> None:
 def write_docx(doc: Document, path: Path) -> None:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
-        raise DocumentError("pandoc is not installed: run `apt-get install pandoc` to make Word files")
+        raise DocumentError(NO_PANDOC)
     with tempfile.TemporaryDirectory() as folder:
         chart = None
         if doc.chart:

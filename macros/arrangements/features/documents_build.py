@@ -23,6 +23,7 @@ from arrangements import REPO
 from arrangements.commands import command
 from arrangements.data.dataset import Dataset
 from arrangements.features.documents import (
+    NO_PANDOC,
     DocumentError,
     arrangements_document,
     print_html,
@@ -31,6 +32,7 @@ from arrangements.features.documents import (
     write_pdf,
     yearly_report_document,
 )
+from arrangements.rendering.text import file_link
 
 # --- The command ---------------------------------------------------------------------
 
@@ -40,8 +42,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
     parser.add_argument("--only", metavar="ID", help="one partnership's documents only")
     parser.add_argument("--out", type=Path, required=True, help="where to write <ID>/documents/")
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
-                        help="documents written at the same time (default: up to 4)")
+    parser.add_argument("--jobs", type=int, default=JOBS, help="documents written at the same time (default: up to 4)")
     parser.add_argument("--cache", type=Path, default=CACHE,
                         help="reuse files whose content has not changed from here (default: .cache/documents)")
     parser.add_argument("--no-cache", dest="cache", action="store_const", const=None, help="always write afresh")
@@ -83,6 +84,20 @@ def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
     return [pdf, word]
 
 
+def _warm_up() -> None:
+    """Load WeasyPrint, cairosvg and python-docx and set up the fonts once, before the workers fork.
+
+    Why: importing WeasyPrint and its first page (fonts) take seconds; each worker would pay them again.
+    """
+    try:
+        import cairosvg  # noqa: F401
+        import docx  # noqa: F401
+        from weasyprint import HTML
+    except (ImportError, OSError):
+        return  # the worker that needs the tool says what is missing
+    HTML(string='<html lang="en"><p>Warm-up</p></html>').write_pdf()
+
+
 @functools.cache
 def _tool_versions() -> str:
     from importlib.metadata import version
@@ -100,6 +115,7 @@ def _tool_versions() -> str:
 CACHE = Path(os.environ.get("ARRANGEMENTS_DOCUMENTS_CACHE") or REPO / ".cache"
              / "documents")
 _WORK: tuple[Dataset, Path, Path | None] = (None, Path(), None)  # type: ignore[assignment]  # set before forking
+JOBS = min(4, os.cpu_count() or 1)
 
 
 def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
@@ -112,15 +128,34 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
              for version in dataset.partnerships[pid].versions]
     tasks += [(pid, "report", year) for pid in ([only] if only else sorted(dataset.partnerships))
               for year in sorted(dataset.partnerships[pid].reports)]
+    # Why: a document never links to documents (the pages rendered into it would, after a first build),
+    # and its bytes, so its cache key, must not depend on the sizes of other files.
+    dataset.documents = None
     _WORK = (dataset, out, cache)
+    if tasks and shutil.which("pandoc") is None:
+        raise DocumentError(NO_PANDOC)  # Why now: not after minutes of PDFs
     if jobs <= 1 or len(tasks) <= 1:
         return [path for task in tasks for path in _write_one(task)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Why fork: the workers share the loaded data instead of loading it again.
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    # Why fork: the workers share the loaded data, and the tools loaded once here, instead of loading them again.
+    if cache is None or not any(cache.glob("*.pdf")):
+        _warm_up()  # (a build that finds a filled cache mostly copies: no tool is needed then)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
         return [path for paths in pool.map(_write_one, tasks) for path in paths]
+    finally:
+        # Why cancel: after a failure the build stops now, not once every other document is written.
+        pool.shutdown(cancel_futures=True)
+
+
+def one_line(error: Exception) -> str:
+    """What went wrong, in one line: a DocumentError already says what to do; anything else is named."""
+    if isinstance(error, DocumentError):
+        return str(error)
+    first = (str(error).strip().splitlines() or [""])[0]
+    return f"could not write the documents ({type(error).__name__}: {first})"
 
 
 @command("documents", "write each partnership's arrangements and yearly reports as PDF and Word files", _arguments)
@@ -134,12 +169,8 @@ def documents_command(args: argparse.Namespace) -> int:
         return 1
     try:
         written = build(dataset, args.out, args.only, args.jobs, args.cache)
-    except DocumentError as error:
-        print(f"documents: {error}", file=sys.stderr)
-        return 1
     except Exception as error:  # noqa: BLE001  Why: a build must end with one clear line, never a traceback
-        first = (str(error).strip().splitlines() or [""])[0]
-        print(f"documents: could not write the documents ({type(error).__name__}: {first})", file=sys.stderr)
+        print(f"documents: {one_line(error)}", file=sys.stderr)
         return 1
     size = sum(path.stat().st_size for path in written)
     pdfs = sum(1 for path in written if path.suffix == ".pdf")
@@ -149,6 +180,10 @@ def documents_command(args: argparse.Namespace) -> int:
 
 
 # --- Links from the pages ---------------------------------------------------------------
+
+MEDIA_TYPES = (("pdf", "PDF", "application/pdf"),
+               ("docx", "Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+
 
 def file_size(size: int) -> str:
     """A file size the way GOV.UK writes it for attachments: 240 KB, 1.2 MB."""
@@ -160,22 +195,36 @@ def file_size(size: int) -> str:
 def download_links(folder: Path, stem: str, what: str, href: str) -> list[str]:
     """Markdown list items linking a page to its documents, with format and size in the link text.
 
-    `folder` holds the written files (`<out>/<pid>/documents`), `stem` names them (`arrangements-2024`),
-    `what` says what they are ("the arrangements"), `href` is the path from the page to `folder`.
-    Written as HTML links: MkDocs would check a Markdown link against its own files and fail the build.
-    Returns [] for a document that was not made.
+    `folder` holds the written files (`<docs>/<pid>/documents`), `stem` names them (`arrangements-2024`),
+    `what` says what they are ("the arrangements"; data text is welcome, it is shown as plain words),
+    `href` is the path from the page's Markdown file to `folder`. The files sit in the engine's docs folder,
+    so a Markdown link is checked and rewritten by the engine like any other link. Only files that exist
+    are linked, with the size they have: [] for a document that was not made.
     """
-    from html import escape
-
-    from pypdf import PdfReader
-
     items = []
-    pdf, word = folder / f"{stem}.pdf", folder / f"{stem}.docx"
-    if pdf.exists():
-        pages = len(PdfReader(pdf).pages)
-        items.append(f'- <a href="{escape(href + stem)}.pdf" type="application/pdf">Download {escape(what)} (PDF, '
-                     f"{file_size(pdf.stat().st_size)}, {pages} page{'s' if pages != 1 else ''})</a>")
-    if word.exists():
-        items.append(f'- <a href="{escape(href + stem)}.docx">Download {escape(what)} as a Word document '
-                     f"(DOCX, {file_size(word.stat().st_size)})</a>: for your own sign-off and committee templates")
+    for suffix, kind, media_type in MEDIA_TYPES:
+        path = folder / f"{stem}.{suffix}"
+        if path.exists():
+            words = f"Download {what} ({kind}, {file_size(path.stat().st_size)})"
+            items.append(f"- {file_link(words, f'{href}{stem}.{suffix}', media_type)}")
     return items
+
+
+def downloads(dataset: Dataset, pid: str, stem: str, what: str, page_uri: str) -> list[str]:
+    """The download links of one document for the page at `page_uri` (`<pid>/...`), from the files this build
+    wrote; none when it wrote none (`generate --no-documents`): never a link to a missing file or a wrong size."""
+    if dataset.documents is None:
+        return []
+    href = "../" * (page_uri.count("/") - 1) + "documents/"
+    return download_links(dataset.documents / pid / "documents", stem, what, href)
+
+
+def download_section(dataset: Dataset, pid: str, documents: list[tuple[str, str]], page_uri: str, intro: str,
+                     heading: str | None = "## Download {#download}") -> list[str]:
+    """A page's links to PDF and Word files, (file stem, what it is) each, with format and size in the link
+    text; nothing when the build made no documents. (The class: a printed page leaves the links out.)"""
+    items = [item for stem, what in documents for item in downloads(dataset, pid, stem, what, page_uri)]
+    if not items:
+        return []
+    return ['<div class="downloads" markdown>', "", *([heading, ""] if heading else []), intro, "", *items, "",
+            "</div>", ""]

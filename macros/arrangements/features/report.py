@@ -27,6 +27,8 @@ from arrangements.data.load import Document, read_document
 from arrangements.data.problems import ProblemList, did_you_mean, join_hint
 from arrangements.data.validate import dataset_check
 from arrangements.features.changes import Change, diff
+from arrangements.features.documents import report_stem
+from arrangements.features.documents_build import download_section
 from arrangements.rendering.dates import date_or_tbc
 from arrangements.rendering.pages import Page, call, page_maker, renderer
 from arrangements.rendering.text import TBC, block, cell, escape, facts, inline, or_tbc
@@ -507,6 +509,9 @@ def render_report(dataset: Dataset, pid: str, year: str) -> str:
            f"This report covers {long_date(report.period.start)} to {long_date(report.period.end)}.", ""]
     if report.sample:
         out += SAMPLE_BANNER
+    out += download_section(dataset, pid, [(report_stem(year), f"the yearly report {year}")],
+                            f"{pid}/reports/{year}.md", "The same report as a document, to print or to send on:",
+                            heading=None)  # Why no heading: a printed report starts a page at every heading
     out += _at_a_glance(report)
     for anchor, heading, _, section in SECTIONS:
         out += [f"## {heading} {{#{anchor}}}", "", *section(partnership, report)]

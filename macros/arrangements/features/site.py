@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from arrangements.data.dataset import Dataset, Partnership, Version
 from arrangements.data.model import Arrangements
+from arrangements.features.documents import arrangements_stem
+from arrangements.features.documents_build import download_section
 from arrangements.rendering.dates import date_or_tbc, long_date, today
 from arrangements.rendering.pages import Body, Page, call, page_maker, renderer
 from arrangements.rendering.text import TBC, block, bullet_list, escape, facts, inline, link
@@ -146,6 +148,11 @@ def overview(dataset: Dataset, pid: str, version_id: str | None = None) -> str:
         f"**{KIND_OF_PARTNERSHIP[data.kind]}** covering {inline(joined(data.areas))}. "
         f"Status: **{STATUS_LABELS[data.status]}**.", "",
     ]
+    current = version is partnership.current
+    out += download_section(dataset, pid, [(arrangements_stem(version.id),
+                                           "the arrangements" if current else version.label)],
+                            f"{base(partnership, version)}index.md",
+                            "The same arrangements as a document, to print or to take through your own sign-off:")
     if data.also_acts_as:
         out += [f"The partnership also acts as {inline(joined(data.also_acts_as))}.", ""]
     if data.former_names:
@@ -341,7 +348,11 @@ def versions(dataset: Dataset, pid: str) -> str:
                    f"{inline(data.name)} |")
     if len(partnership.versions) > 1:
         out += ["", "[What changed between versions](changes.md)"]
-    out += ["", "## Source documents", ""]
+    out += ["", *download_section(dataset, pid, [(arrangements_stem(v.id), v.label)
+                                                 for v in reversed(partnership.versions)], f"{pid}/versions.md",
+                                  "Each version as a document, to print or to take through your own sign-off:",
+                                  "## Download each version {#download}")]
+    out += ["## Source documents", ""]
     for version in reversed(partnership.versions):
         for source in version.arrangements.sources:
             bits = [f"*{inline(source.title)}*"]

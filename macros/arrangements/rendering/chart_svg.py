@@ -10,7 +10,9 @@ marks a group that is planned, proposed or has ended.
 
 The layout is a small layered one: a body sits one row above the lowest of
 the groups that report to it; a row that would hold boxes narrower than a
-readable width wraps onto a second line. One SVG unit is one point when
+readable width wraps onto a second line. Lines run only through the space
+between boxes (`routes`): along the channels between lines of boxes and up
+through the gaps between boxes, so no line ever crosses a box. One SVG unit is one point when
 the chart is printed at its full width on A4, so the sizes below are print
 sizes: names at 10.5 pt, the words under them at 10 pt.
 """
@@ -59,8 +61,6 @@ class Box:
     h: float = 0.0
     name_lines: tuple[str, ...] = ()
     note_lines: tuple[str, ...] = ()
-    row_top: float = 0.0            # top of the row (a wrapped row has several lines of boxes)
-    gap_x: float | None = None      # below a row's first line: the gap its lines climb through
 
 
 def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
@@ -142,8 +142,6 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
             # Why: a row wraps onto more lines; the bodies that others report to go on the lowest line,
             # so no line from below has to cross another box of the same row.
             row = sorted(row, key=lambda key: key in targets)
-        row_top = y
-        gaps: list[float] = []
         for start in range(0, len(row), per_row):
             line = row[start:start + per_row]
             w = min(190.0, (WIDTH - 4 - GAP_X * (len(line) - 1)) / len(line))
@@ -155,10 +153,7 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
                 inner = w - 2 * PAD - (8 if node.outside else 0)
                 note = _sublabel(node, graph)
                 box = Box(key, x, y, w, 0.0, tuple(wrap(node.name, inner, NAME_SIZE, "bold")),
-                          tuple(wrap(note, inner, NOTE_SIZE)) if note else (), row_top)
-                if gaps:
-                    # Why: a line from a lower line climbs through a gap of the first, never through a box.
-                    box.gap_x = min(gaps, key=lambda gap: abs(gap - (box.x + box.w / 2)))
+                          tuple(wrap(note, inner, NOTE_SIZE)) if note else ())
                 box.h = 2 * PAD + LINE * (NAME_SIZE * len(box.name_lines) + NOTE_SIZE * len(box.note_lines))
                 boxes[key] = box
                 placed.append(box)
@@ -166,8 +161,6 @@ def layout(graph: Graph) -> tuple[dict[str, Box], float]:
             height = max(b.h for b in placed)
             for box in placed:
                 box.h = height  # Why: one height per row reads as a tidy chart
-            if not gaps:
-                gaps = [b.x + b.w + GAP_X / 2 for b in placed[:-1]] or [placed[0].x - GAP_X / 2]
             y += height + GAP_Y
     return boxes, max(y - GAP_Y + 4.0, 10.0)
 
@@ -196,28 +189,166 @@ def _box_svg(node: Node, box: Box) -> list[str]:
     return out
 
 
-def _line_svg(start: Box, end: Box, relation: str, lane: float = 0.0, halo: bool = False) -> str:
-    width, dash = RELATION_STROKE[relation]
+Point = tuple[float, float]
+Target = tuple[str, tuple[float, str]]   # the body a line climbs to, and the line's look (width, dashes)
+
+
+@dataclass
+class Route:
+    """One line of the chart: the bodies it joins, how, and the corners it turns at."""
+    start: str
+    end: str
+    relation: str
+    points: list[Point]
+    target: Target          # the body the line goes up to (or across to), and its look
+
+
+def _lines_of_boxes(boxes: dict[str, Box]) -> list[list[Box]]:
+    """The boxes line by line from the top (a wrapped row is several lines), each from the left."""
+    lines: dict[float, list[Box]] = {}
+    for box in boxes.values():
+        lines.setdefault(round(box.y, 1), []).append(box)
+    return [sorted(lines[y], key=lambda box: box.x) for y in sorted(lines)]
+
+
+def _gaps(line: list[Box]) -> list[float]:
+    """Where a line between rows can pass a line of boxes: between two boxes, or beside the first or last
+    when the line leaves room there (a full line reaches the chart's edges)."""
+    inside = [box.x + box.w + GAP_X / 2 for box in line[:-1]]
+    left, right = line[0].x - GAP_X / 2, line[-1].x + line[-1].w + GAP_X / 2
+    return [*([left] if left >= GAP_X / 2 else []), *inside, *([right] if right <= WIDTH - GAP_X / 2 else [])]
+
+
+def routes(graph: Graph, boxes: dict[str, Box]) -> list[Route]:
+    """Every line of the chart, drawn only through the space between boxes.
+
+    A line leaves the top of the lower box into the channel above its line of boxes, passes each line of
+    boxes above through a gap between two boxes (the one nearest its target), and enters the higher box from
+    below. So it never crosses a box, whatever the rows hold. Why shared levels: lines to the same body
+    share the channel's level and the gap, like an organisation chart; lines to different bodies keep
+    their own level in a channel and their own place in a gap, so they never run along each other.
+    Two bodies side by side on a line are joined straight across.
+    """
+    lines = _lines_of_boxes(boxes)
+    line_of = {box.key: index for index, line in enumerate(lines) for box in line}
+
+    def centre(box: Box) -> float:
+        return box.x + box.w / 2
+
+    def ends(start: str, end: str) -> tuple[Box, Box]:
+        """(lower, higher): the arrow, if any, points at the higher (on one line, at the end)."""
+        a, b = boxes[start], boxes[end]
+        return (a, b) if line_of[start] >= line_of[end] else (b, a)
+
+    def gap_through(index: int, towards: float) -> float:
+        return min(_gaps(lines[index]), key=lambda gap: abs(gap - towards))
+
+    # Which bodies each channel (the space above a line of boxes) and each gap carries lines to, and how
+    # they look: lines of one look to one body share a level; a dotted line never runs along a solid one.
+    channel_ends: dict[int, list[Target]] = {}
+    gap_ends: dict[tuple[int, float], list[Target]] = {}
+    plans: list[tuple[str, str, str, Box, Box, list[int]]] = []
+    for start, end, relation in graph.lines:
+        low, high = ends(start, end)
+        target = (high.key, RELATION_STROKE[relation])
+        lo, hi = line_of[low.key], line_of[high.key]
+        if lo == hi:
+            between = [box for box in lines[lo] if min(low.x, high.x) < box.x < max(low.x, high.x)]
+            # Why the channel below on the top line: there is no channel above it.
+            channels = [] if not between else [lo if lo > 0 else lo + 1]
+        else:
+            channels = list(range(lo, hi, -1))
+        plans.append((start, end, relation, low, high, channels))
+        for channel in channels:
+            if target not in channel_ends.setdefault(channel, []):
+                channel_ends[channel].append(target)
+        for index in range(lo - 1, hi, -1):
+            key = (index, gap_through(index, centre(high)))
+            if target not in gap_ends.setdefault(key, []):
+                gap_ends[key].append(target)
+
+    # Lines of different looks enter a body side by side, so a dotted line never hides in a solid one.
+    looks: dict[str, list[tuple[float, str]]] = {}
+    for _, _, relation, _, high, _ in sorted(plans, key=lambda plan: plan[2] not in RANKING):
+        if RELATION_STROKE[relation] not in looks.setdefault(high.key, []):
+            looks[high.key].append(RELATION_STROKE[relation])
+
+    def entry(high: Box, relation: str) -> float:
+        """The first look (the upward lines') in the middle, the others beside it: right, left, ..."""
+        index = looks[high.key].index(RELATION_STROKE[relation])
+        return centre(high) + (index + 1) // 2 * (1 if index % 2 else -1) * 16.0
+
+    def spread(items: list[Target], item: Target, room: float, step: float) -> float:
+        ordered = sorted(items, key=lambda target: (boxes[target[0]].y, boxes[target[0]].x, target[1]))
+        count = len(ordered)
+        return (ordered.index(item) - (count - 1) / 2) * min(step, room / max(1, count - 1))
+
+    def level(channel: int, target: Target) -> float:
+        if channel >= len(lines):  # below the last line
+            below = lines[-1][0]
+            return below.y + below.h + GAP_Y / 2 + spread(channel_ends[channel], target, GAP_Y - 12, 8.0)
+        return lines[channel][0].y - GAP_Y / 2 + spread(channel_ends[channel], target, GAP_Y - 12, 8.0)
+
+    out = []
+    for start, end, relation, low, high, channels in plans:
+        target = (high.key, RELATION_STROKE[relation])
+        if not channels and line_of[low.key] == line_of[high.key]:
+            y = low.y + low.h / 2
+            left, right = (low.x + low.w, high.x) if low.x < high.x else (low.x, high.x + high.w)
+            out.append(Route(start, end, relation, [(left, y), (right, y)], target))
+            continue
+        if line_of[low.key] == line_of[high.key]:
+            edge = (lambda box: box.y) if channels[0] == line_of[low.key] else (lambda box: box.y + box.h)
+            y = level(channels[0], target)
+            out.append(Route(start, end, relation, [(centre(low), edge(low)), (centre(low), y),
+                                                    (entry(high, relation), y), (entry(high, relation), edge(high))],
+                             target))
+            continue
+        x, y = centre(low), level(channels[0], target)
+        points = [(x, low.y), (x, y)]
+        for channel in channels[1:]:
+            gap = gap_through(channel, centre(high))
+            x = gap + spread(gap_ends[(channel, gap)], target, GAP_X - 6, 4.0)
+            y = level(channel, target)
+            points += [(x, points[-1][1]), (x, y)]
+        points += [(entry(high, relation), y), (entry(high, relation), high.y + high.h)]
+        out.append(Route(start, end, relation, _tidy_points(points), target))
+    return out
+
+
+def _tidy_points(points: list[Point]) -> list[Point]:
+    """No zero-length pieces and no corner that goes straight on."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and abs(point[0] - kept[-1][0]) < 0.05 and abs(point[1] - kept[-1][1]) < 0.05:
+            continue
+        if len(kept) >= 2 and ((abs(kept[-2][0] - kept[-1][0]) < 0.05 and abs(kept[-1][0] - point[0]) < 0.05)
+                               or (abs(kept[-2][1] - kept[-1][1]) < 0.05 and abs(kept[-1][1] - point[1]) < 0.05)):
+            kept[-1] = point
+            continue
+        kept.append(point)
+    return kept
+
+
+def _path(points: list[Point]) -> str:
+    (x, y), *rest = points
+    return f"M{x:.1f},{y:.1f} " + " ".join(f"L{px:.1f},{py:.1f}" for px, py in rest)
+
+
+def _line_svg(route: Route) -> str:
+    width, dash = RELATION_STROKE[route.relation]
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
-    if relation == "links_with" and abs(start.y - end.y) < 1:
-        left, right = (start, end) if start.x < end.x else (end, start)
-        y = left.y + left.h / 2
-        path = f"M{left.x + left.w:.1f},{y:.1f} H{right.x:.1f}"
-        return f'<path d="{path}" fill="none" stroke="#0b0c0c" stroke-width="{width}"{dashes}/>'
-    low, high = (start, end) if start.y >= end.y else (end, start)
-    # Why elbows: lines from one row share a level, like an organisation chart.
-    x1 = low.x + low.w / 2
-    x2 = high.x + high.w / 2
-    elbow = low.row_top - GAP_Y / 2 + lane
-    climb = (f"V{low.y - GAP_Y / 2:.1f} H{low.gap_x:.1f} V{elbow:.1f}" if low.gap_x is not None
-             else f"V{elbow:.1f}")
-    path = f"M{x1:.1f},{low.y:.1f} {climb} H{x2:.1f} V{high.y + high.h:.1f}"
-    head = ' marker-end="url(#arrow)"' if relation != "links_with" else ""
-    # Why a white halo: where a second line crosses a shared one, the gap shows they do not join.
-    # (from the elbow on, so the halo never cuts the group's first line where it joins the others)
-    rest = f"M{low.gap_x if low.gap_x is not None else x1:.1f},{elbow:.1f} H{x2:.1f} V{high.y + high.h:.1f}"
-    under = (f'<path d="{rest}" fill="none" stroke="#ffffff" stroke-width="{width + 5}"/>' if halo else "")
-    return under + f'<path d="{path}" fill="none" stroke="#0b0c0c" stroke-width="{width}"{dashes}{head}/>'
+    head = ' marker-end="url(#arrow)"' if route.relation != "links_with" else ""
+    return f'<path d="{_path(route.points)}" fill="none" stroke="#0b0c0c" stroke-width="{width}"{dashes}{head}/>'
+
+
+def _halo_svg(route: Route) -> str:
+    """A white band under a line: where it crosses a line drawn before, the gap shows they do not join.
+    From the first corner on, so it never cuts the lines leaving the same box beside it."""
+    if len(route.points) < 3:
+        return ""
+    width = RELATION_STROKE[route.relation][0] + 5
+    return f'<path d="{_path(route.points[1:])}" fill="none" stroke="#ffffff" stroke-width="{width}"/>'
 
 
 def structure_svg(dataset: Dataset, partnership: Partnership, version: Version | None = None) -> tuple[str, str]:
@@ -225,6 +356,9 @@ def structure_svg(dataset: Dataset, partnership: Partnership, version: Version |
     version = version or partnership.current
     graph = structure_graph(dataset, partnership, version)
     boxes, height = layout(graph)
+    drawn = routes(graph, boxes)
+    # (a line between two bodies of a one-line chart runs below them)
+    height = max([height, *(y + 6.0 for route in drawn for _, y in route.points)])
     name = version.arrangements.name
     title = f"Structure chart of {name}"
     groups = [n for n in graph.nodes.values() if n.group is not None and not n.external]
@@ -245,23 +379,14 @@ def structure_svg(dataset: Dataset, partnership: Partnership, version: Version |
         # Why a white ground: the Word file's PNG would otherwise be transparent, black in some viewers.
         f'<rect width="{WIDTH:.0f}" height="{height:.1f}" fill="#ffffff"/>',
     ]
-    # Lines first, so boxes sit on top of them. Lines from one row to different bodies run
-    # at different heights (lanes); a group's second and later lines are drawn last, with a halo.
-    lanes: dict[tuple[float, str], float] = {}
-    for y in sorted({boxes[s].row_top for s, _, _ in graph.lines}):
-        ends = sorted({e for s, e, _ in graph.lines if boxes[s].row_top == y},
-                      key=lambda e: (boxes[e].y, boxes[e].x))
-        for index, end in enumerate(ends):
-            lanes[(y, end)] = (index - (len(ends) - 1) / 2) * min(8.0, (GAP_Y - 12) / max(1, len(ends) - 1))
-    first: dict[str, str] = {}
-    later = []
-    for start, end, relation in graph.lines:
-        if first.setdefault(start, end) != end:
-            later.append((start, end, relation))
-            continue
-        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].row_top, end)]))
-    for start, end, relation in later:
-        out.append(_line_svg(boxes[start], boxes[end], relation, lanes[(boxes[start].row_top, end)], halo=True))
+    # Lines first, so boxes sit on top of them: the upward lines, then the others (links with, oversees,
+    # supported by). Lines that join (one look, to one body) are drawn together, each set over the halos
+    # of its own lines: so a line gaps the lines it crosses, never those it joins.
+    together: dict[Target, list[Route]] = {}
+    for route in drawn:
+        together.setdefault(route.target, []).append(route)
+    for lines in sorted(together.values(), key=lambda lines: not any(r.relation in RANKING for r in lines)):
+        out += [_halo_svg(route) for route in lines] + [_line_svg(route) for route in lines]
     for key, box in boxes.items():
         out += _box_svg(graph.nodes[key], box)
     out.append("</svg>")

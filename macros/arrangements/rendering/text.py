@@ -136,6 +136,17 @@ def link(label: object, url: object) -> str:
 
 
 _URL_BRACKETS = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D"})
+# Leading `../` only; every other part starts with a letter or digit, so no `..` or hidden name later.
+_SITE_PATH = re.compile(r"(?:\.\./)*(?:[A-Za-z0-9][A-Za-z0-9._-]*/)*[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+
+
+def file_link(words: object, path: str, media_type: str) -> str:
+    """A link to a file of this site (a download), its words shown exactly as written (no links or emphasis
+    inside a link) and its media type on the link. Only a plain relative path is a path here."""
+    if not _SITE_PATH.match(path):
+        raise ValueError(f"not a plain relative path to a file of the site: {path!r}")
+    label = _no_block_start(_plain(" ".join(str(words).split()))).replace("*", "\\*").replace("_", "\\_")
+    return f'[{label}]({path}){{: type="{escape(media_type)}" }}'
 
 
 def cell(value: object) -> str:
