@@ -23,6 +23,7 @@ from arrangements.features import (  # noqa: F401
     scaffold,
     settings,
     site,
+    site_menus,
     snippets,
     structure_pages,
 )
