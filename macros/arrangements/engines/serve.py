@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -58,7 +59,13 @@ def engine_command(engine: str, port: int) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG), "-a", address]
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through `finally`, which stops the engine's server too
+
+
 def serve(data: Path, engine: str, port: int, only: list[str], interval: float = 0.25) -> int:
+    # Why: stopped with SIGTERM (a terminal closing, `kill`, a test), the engine's server must not be left running.
+    signal.signal(signal.SIGTERM, _stop)
     if not regenerate(data, only):
         return 1
     watched = (data, REPO / "docs")
