@@ -2,7 +2,8 @@
 
 For the bundled data and a synthetic national dataset it prints, each the
 fastest of --repeat runs, in one run:
-- generate: writing every data-driven page, the navigation, open data and feed into .generated/;
+- generate: writing every data-driven page, the navigation, open data and feed into .generated/
+  (without the documents: scripts/bench_documents.py times those);
 - mkdocs: `mkdocs build` of the generated files (what `make site` runs after generate);
 - zensical: `zensical build` of the same files (`make site ENGINE=zensical`);
 - the totals with generate, and Zensical's time as a share of MkDocs'.
@@ -37,7 +38,8 @@ def measure(label: str, data: Path, work: Path, repeat: int) -> None:
     env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros"),
            "NO_MKDOCS_2_WARNING": "1"}
     site = ".generated/bench-site"
-    generate = fastest([sys.executable, "-m", "arrangements", "generate", "--data", str(data), "--site-dir", site],
+    generate = fastest([sys.executable, "-m", "arrangements", "generate", "--no-documents", "--data", str(data),
+                        "--site-dir", site],
                        env, repeat)
     zensical = fastest([str(ZENSICAL), "build", "-f", "mkdocs.generated.yml"], env, repeat)
     pages = sum(1 for _ in (REPO / site).rglob("*.html"))
