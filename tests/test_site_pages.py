@@ -60,7 +60,8 @@ def test_group_page_shows_blanks_as_to_be_confirmed(built_site: Path) -> None:
     words = text_of(article(built_site, "southampton/versions/2024/groups/partnership-review-group"))
     assert "Chair To be confirmed" in words
     assert "Members To be confirmed" in words
-    assert "Quorum (when it can make decisions) Includes the ICB designated professionals." in words
+    assert ("Quorum (when it can make decisions) Includes the Integrated Care Board ( ICB ) designated "
+            "professionals.") in words
     assert "This is not the current version" in words
     executive = text_of(article(built_site, "southampton/versions/2024/groups/executive"))
     assert "Quorum (when it can make decisions) To be confirmed" in executive

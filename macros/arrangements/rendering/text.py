@@ -226,6 +226,9 @@ _NOT_TEXT = re.compile(
     re.DOTALL | re.MULTILINE)
 
 
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+
+
 def expand_abbreviations(markdown: str, terms: dict[str, str]) -> str:
     """A page's Markdown with each abbreviation spelled out at its first use in the text.
 
@@ -248,8 +251,12 @@ def expand_abbreviations(markdown: str, terms: dict[str, str]) -> str:
             short = match.group(1)
             if short in done:
                 return short
-            done.add(short)
             words = terms[short]
+            # Why: inside a name ("HIPS Executive Group") spelling it out would break the name;
+            # it gains the <abbr> there, and the first use on its own is spelled out.
+            if _NAME_GOES_ON.match(chunk, match.end()):
+                return abbr(short, words)
+            done.add(short)
             before = (prose[0] + chunk[: match.start()]).rstrip(" ([]").lower()
             if before.removesuffix("s").endswith((words.lower(), _plain(words).lower())):
                 return abbr(short, words)
