@@ -336,7 +336,7 @@ def test_settings_text_cannot_carry_markup(tmp_path: Path) -> None:
     dataset = _dataset_with(tmp_path / "ok", 'name: "Brighton & Hove"\npublisher: "Brighton & Hove"\n',
                             ("north-somerset",))
     engine: dict[str, object] = {"extra": {}}
-    site_engine(engine, dataset)
+    site_engine(engine, dataset, [])
     assert engine["site_name"] == "Brighton & Hove"  # the theme escapes it where it must; & alone reads the same
     assert engine["copyright"] == "Published by Brighton &amp; Hove."  # printed as HTML by the theme
 

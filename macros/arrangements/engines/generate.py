@@ -29,9 +29,10 @@ import yaml
 from arrangements import REPO
 from arrangements.commands import DEFAULT_DATA, command, load_or_report
 from arrangements.data.dataset import Dataset
-from arrangements.engines.frontmatter import handwritten_pages, help_panels, news_post_source, page_source
+from arrangements.engines.frontmatter import help_panels, news_post_source, page_source
 from arrangements.engines.preview import preview
 from arrangements.engines.site_config import site_dataset, site_engine, site_files, source_settings
+from arrangements.features.home import site_pages
 from arrangements.features.news import feed_xml, read_posts
 from arrangements.features.opendata import export_text
 from arrangements.rendering import pages as registry
@@ -61,8 +62,8 @@ def site_settings(config: Path = REPO / "mkdocs.yml") -> dict[str, Any]:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}  # noqa: S506 - safe loader
 
 
-def sources(dataset: Dataset, settings: dict[str, Any],
-            handwritten: Path = REPO / "docs") -> tuple[dict[str, bytes], int]:
+def sources(dataset: Dataset, settings: dict[str, Any], generated: list[registry.Page],
+            handwritten: Path = REPO / "docs") -> dict[str, bytes]:
     """Every file the engine builds from, by address: hand-written first, then what the data makes."""
     files = {path.relative_to(handwritten).as_posix(): path.read_bytes()
              for path in sorted(handwritten.rglob("*")) if path.is_file()}
@@ -70,13 +71,12 @@ def sources(dataset: Dataset, settings: dict[str, Any],
         files[uri] = news_post_source(files[uri].decode("utf-8"), uri, dataset).encode("utf-8")
     site_url = settings.get("site_url") or ""
     edit_base = f"{settings['repo_url'].rstrip('/')}/edit/main/" if settings.get("repo_url") else ""
-    generated = registry.all_pages(dataset)
     for page in generated:
         files.setdefault(page.uri, page_source(page, dataset, edit_base).encode("utf-8"))
     for path, text in export_text(dataset, site_url or None).items():
         files[path] = text.encode("utf-8")
     files["news/feed.xml"] = feed_xml(read_posts(), site_url, settings.get("site_name", "News"))
-    return files, len(generated)
+    return files
 
 
 def sync(folder: Path, files: dict[str, bytes]) -> list[str]:
@@ -101,15 +101,14 @@ def sync(folder: Path, files: dict[str, bytes]) -> list[str]:
 
 def engine_config(dataset: Dataset, docs: Path, config: Path, site_dir: str, previewing: bool,
                   live: bool = False) -> dict[str, Any]:
-    """What the engine is told beyond mkdocs.yml: where the files are, the navigation, the help panels."""
-    generated = registry.all_pages(dataset)
+    """What the engine is told beyond mkdocs.yml: where the files are and the help panels
+    (the navigation and the site's own settings are added by `site_config.site_engine`)."""
     engine: dict[str, Any] = {
         "INHERIT": "mkdocs.yml",
         "docs_dir": str(docs.relative_to(config.parent)) if docs.is_relative_to(config.parent) else str(docs),
         "site_dir": site_dir,
         # Why: Zensical's default look is "modern"; "classic" is Material's, so both engines match.
         "theme": {"variant": "classic"},
-        "nav": registry.navigation(generated, handwritten_pages(REPO / "docs"), len(dataset.partnerships)),
         # The partnerships' panels and the site-wide one from the settings (mkdocs.yml has none to merge with).
         "extra": {"help_panels": help_panels(dataset), "live_preview": live},
     }
@@ -134,18 +133,21 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
         dataset = preview(dataset, only)
     with tempfile.TemporaryDirectory(prefix="documents-", dir=out.parent if out.parent.is_dir() else None) as made:
         papers = write_documents(dataset, Path(made), documents)
-        files, pages = sources(dataset, settings)
+        # Why once: the pages are listed here and handed to every step that needs them.
+        generated = registry.all_pages(dataset)
+        files = sources(dataset, settings, generated)
     files.update(papers)
-    notes = site_files(dataset, files)  # logo, colours, CNAME, the home page's shape, redirects
+    published = site_pages(dataset, generated)
+    notes = site_files(dataset, files, published)  # logo, colours, CNAME, the home page's shape, redirects
     changed = sync(out, files)
     engine = engine_config(dataset, out, config, site_dir, bool(only), live)
-    site_engine(engine, dataset)  # name, address, footer, logo, colours, quick exit, navigation
+    site_engine(engine, dataset, published)  # name, address, footer, logo, colours, quick exit, navigation
     # Why JSON: it is valid YAML, and no data text can become a YAML tag or anchor this way.
     text = ("# Written by `arrangements generate`; do not edit.\n"
             + json.dumps(engine, indent=1, ensure_ascii=False) + "\n")
     if not config.is_file() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
-    return Generated(out, config, pages, changed, tuple(notes))
+    return Generated(out, config, len(generated), changed, tuple(notes))
 
 
 def write_documents(dataset: Dataset, folder: Path, wanted: bool = True) -> dict[str, bytes]:

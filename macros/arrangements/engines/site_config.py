@@ -16,7 +16,7 @@ from arrangements import REPO
 from arrangements.data.dataset import Dataset
 from arrangements.engines.frontmatter import handwritten_pages
 from arrangements.engines.preview import preview
-from arrangements.features.home import ALL_PARTNERSHIPS, home_page, nav_size, site_nav, site_pages
+from arrangements.features.home import ALL_PARTNERSHIPS, home_page, nav_size, site_nav
 from arrangements.features.redirects import page_html, redirects
 from arrangements.features.settings import (
     ASSETS_DIR,
@@ -27,6 +27,7 @@ from arrangements.features.settings import (
     settings_of,
 )
 from arrangements.rendering import pages as registry
+from arrangements.rendering.pages import Page
 from arrangements.rendering.text import escape
 
 __all__ = ["site_dataset", "site_engine", "site_files", "source_settings"]
@@ -89,13 +90,12 @@ def site_name(dataset: Dataset) -> str | None:
     return settings_of(dataset).name or (dataset.partnerships[pid].data.name if pid else None)
 
 
-def site_files(dataset: Dataset, files: dict[str, bytes]) -> list[str]:
+def site_files(dataset: Dataset, files: dict[str, bytes], pages: list[Page]) -> list[str]:
     """Put the settings into the files the engine builds from; returns what to tell the person building."""
     settings = settings_of(dataset)
     notes: list[str] = []
     for guide in MAINTAINER_GUIDES:
         files.pop(guide, None)
-    pages = site_pages(dataset, registry.all_pages(dataset))
     if home_partnership(dataset):
         files.pop(ALL_PARTNERSHIPS, None)
         files["index.md"] = (home_page(dataset) or "").encode("utf-8")
@@ -117,10 +117,10 @@ def site_files(dataset: Dataset, files: dict[str, bytes]) -> list[str]:
     return notes
 
 
-def site_engine(engine: dict[str, Any], dataset: Dataset) -> None:
-    """Put the settings into the engine config: only single values and mappings (see the module's note)."""
+def site_engine(engine: dict[str, Any], dataset: Dataset, pages: list[Page]) -> None:
+    """Put the settings and the navigation of `pages` (those the site publishes) into the engine config:
+    only single values and mappings (see the module's note)."""
     settings = settings_of(dataset)
-    pages = site_pages(dataset, registry.all_pages(dataset))
     engine["nav"] = site_nav(dataset, registry.navigation(pages, handwritten_pages(REPO / "docs"),
                                                           nav_size(dataset)))
     name = site_name(dataset)
