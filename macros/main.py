@@ -17,14 +17,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from arrangements.engines.current import current_dataset  # noqa: E402
+from arrangements.engines.frontmatter import terms  # noqa: E402
 from arrangements.rendering import pages  # noqa: E402
+from arrangements.rendering.text import expand_abbreviations  # noqa: E402
+
+
+def _rendered(name: str, *args: str, **kwargs: str) -> str:
+    """A renderer's Markdown with abbreviations spelled out at their first use in it, as on generated pages."""
+    dataset = current_dataset()
+    return expand_abbreviations(pages.render(dataset, name, *args, **kwargs), terms(dataset))
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
     @env.macro
     def render(name: str, *args: str, **kwargs: str) -> str:
         """`{{ render('structure', 'southampton') }}`: any registered renderer."""
-        return pages.render(current_dataset(), name, *args, **kwargs)
+        return _rendered(name, *args, **kwargs)
 
     @env.macro
     def structure_chart(partnership: str) -> str:
@@ -32,21 +40,21 @@ def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
 
         The page must set `mermaid: true` in its front matter to load Mermaid.
         """
-        return pages.render(current_dataset(), "structure_chart", partnership, _page_uri(env.page))
+        return _rendered("structure_chart", partnership, _page_uri(env.page))
 
     @env.macro
     def partnership_list() -> str:
-        return pages.render(current_dataset(), "partnership_list")
+        return _rendered("partnership_list")
 
     @env.macro
     def contacts(partnership: str) -> str:
         """Who to call about a child in the partnership's area, most urgent first."""
-        return pages.render(current_dataset(), "contacts", partnership)
+        return _rendered("contacts", partnership)
 
     @env.macro
     def latest_report(partnership: str) -> str:
         """A link to the partnership's newest yearly report, with its summary."""
-        return pages.render(current_dataset(), "latest_report", partnership, _page_uri(env.page))
+        return _rendered("latest_report", partnership, _page_uri(env.page))
 
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import concurrent.futures
 import json
 import os
 import re
@@ -59,7 +58,8 @@ def site_figures(site: Path) -> dict[str, float]:
 
 def control_docs(data: Path, docs: Path) -> list[object]:
     """The Markdown an engine builds from (`arrangements generate`), with the hand-written pages' macros
-    rendered too, so a build with no macros plugin makes the same pages; return the nav."""
+    rendered too, so a build with no macros plugin makes the same pages; return the engine settings
+    `generate` wrote (navigation, help panels, the site's look)."""
     os.environ["ARRANGEMENTS_DATA"] = str(data)
     import jinja2
     from arrangements.engines.current import current_dataset
@@ -70,7 +70,7 @@ def control_docs(data: Path, docs: Path) -> list[object]:
     config = REPO / f".mkdocs.bench-{os.getpid()}.yml"
     try:
         generate(dataset, docs, config)
-        nav = json.loads(config.read_text(encoding="utf-8").split("\n", 1)[1])["nav"]
+        engine = json.loads(config.read_text(encoding="utf-8").split("\n", 1)[1])
     finally:
         config.unlink(missing_ok=True)
     env = jinja2.Environment()
@@ -80,18 +80,18 @@ def control_docs(data: Path, docs: Path) -> list[object]:
         text = path.read_text(encoding="utf-8")
         if "render_macros: false" not in text:
             path.write_text(env.from_string(text).render(), encoding="utf-8")
-    return nav
+    return engine
 
 
-def control_config(docs: Path, nav: list[object], help_panels: dict[str, object]) -> Path:
-    config = REPO / f".bench-control-{os.getpid()}.yml"
+def control_config(docs: Path, engine: dict[str, object]) -> tuple[Path, Path]:
+    """The control's config: mkdocs.yml without the macros plugin, plus what `generate` added
+    (navigation, help panels, the site's look), so both builds make the same pages with the same theme."""
+    base = REPO / f".bench-control-base-{os.getpid()}.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    # Same theme, extensions and plugins, minus the macros plugin.
-    text = re.sub(r"  - macros:\n(    .*\n)+", "", text)
-    text += f"\ndocs_dir: {docs}\nnav: {json.dumps(nav)}\n"
-    config.write_text(text, encoding="utf-8")
-    del help_panels  # the theme's default panel is used; the difference is a few hundred bytes per page
-    return config
+    base.write_text(re.sub(r"  - macros:\n(    .*\n)+", "", text), encoding="utf-8")
+    config = REPO / f".bench-control-{os.getpid()}.yml"
+    config.write_text(json.dumps({**engine, "INHERIT": base.name, "docs_dir": str(docs)}), encoding="utf-8")
+    return config, base
 
 
 def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
@@ -105,8 +105,7 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     inner = float(re.search(r"in ([0-9.]+) s", output).group(1))
     site = work / f"site-{label}"
     docs = work / f"control-docs-{label}"
-    nav = control_docs(data, docs)
-    config = control_config(docs, nav, {})
+    config, base = control_config(docs, control_docs(data, docs))
     control_site = work / f"control-site-{label}"
     ours = [sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(site)]
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(control_site)]
@@ -130,6 +129,7 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
         raise
     finally:
         config.unlink(missing_ok=True)
+        base.unlink(missing_ok=True)
     # The data layer's own work, timed without MkDocs: a figure the machine's drift disturbs less.
     layer = min(sum(json.loads(run_measured([sys.executable, "scripts/layer_time.py", str(data)], env)[3]).values())
                 for _ in range(repeat))
@@ -145,25 +145,6 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
             "layer_s": layer, "layer_share": layer / control_s,
             "spread": (max(b[0] for b in builds) - build_s) / build_s, **figures,
             "control_html_median": site_figures(control_site)["html_median"]}
-
-
-def separate_sites(data: Path, work: Path, sample: int = 10, jobs: int = os.cpu_count() or 2) -> None:
-    """The other shape: each partnership built as its own site (ONLY=<id>), `jobs` at a time."""
-    ids = sorted(p.name for p in (data / "partnerships").iterdir() if p.name.startswith("p-"))
-    chosen = ids[:: max(1, len(ids) // sample)][:sample]
-    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "PYTHONPATH": str(REPO / "macros")}
-
-    def one(pid: str) -> float:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(work / f"alone-{pid}")]
-        return run_measured(command, {**env, "ARRANGEMENTS_ONLY": pid})[0]
-
-    started = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        each = list(pool.map(one, chosen))
-    took = time.perf_counter() - started
-    total = len(list((data / "partnerships").iterdir()))
-    print(f"separate sites: {len(chosen)} partnerships' own sites, {jobs} at a time, in {took:.1f} s "
-          f"({statistics.median(each):.1f} s each); all {total} this way: about {took / len(chosen) * total:.0f} s")
 
 
 def serve_figures(folders: dict[str, Path], largest: int, quick: bool) -> None:
@@ -205,8 +186,6 @@ def main() -> int:
                             str(folders[f"N={n}"])], cwd=REPO, check=True, capture_output=True)
         if not args.serve_only:
             build_figures(folders, work, args.repeat)
-            if sizes and not args.quick:
-                separate_sites(folders[f"N={max(sizes)}"], work)
             print()
         serve_figures(folders, max(sizes, default=0), args.quick)
     except KeyboardInterrupt:
@@ -242,13 +221,14 @@ def _print_row(r: dict[str, object]) -> None:
 
 
 def _print_legend(rows: list[dict[str, object]]) -> None:
-    print("validate: in-process time for the whole data folder; build: `mkdocs build --strict` wall time,")
+    print("validate: in-process time for the whole data folder; build: `make site DOCUMENTS=no` (generate, then")
+    print("a strict MkDocs build, then each page's security policy) wall time,")
     print(f"fastest of {rows[-1]['pairs']} runs ({rows[0]['pairs']} for small sites) interleaved with the control's;")
     print("CPU over: the same ratio in CPU time (user + system); paired: median over the back-to-back pairs of")
     print("build CPU / control CPU, the figure least moved by the machine's drift; spread: slowest of our runs")
     print("over the fastest; layer: the data layer's own work")
     print("(import, load and check, render every page, open data) timed without MkDocs, and as a share of the control;")
-    print("control: plain mkdocs-material build of the same rendered Markdown (no macros, no hook).")
+    print("control: plain mkdocs-material build of the same generated Markdown and settings (no macros plugin).")
 
 
 if __name__ == "__main__":

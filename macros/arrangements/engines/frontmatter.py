@@ -10,7 +10,7 @@ from typing import Any
 from arrangements.data.dataset import Dataset
 from arrangements.data.news_check import CHART_CALL
 from arrangements.rendering.pages import Page, call, expand, render
-from arrangements.rendering.text import abbreviations, expand_abbreviations, spelled_out
+from arrangements.rendering.text import abbr_html, abbreviations, expand_abbreviations, spelled_out
 from arrangements.rendering.wording import contacts_shown
 
 
@@ -36,10 +36,23 @@ def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
         body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), _terms(dataset)) + "\n"
+    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), terms(dataset)) + "\n"
 
 
-def _terms(dataset: Dataset) -> dict[str, str]:
+def handwritten_source(text: str, dataset: Dataset) -> str:
+    """A hand-written page with each abbreviation spelled out at its first use, as on generated pages.
+
+    The front matter is left as written; macro calls (`{{ ... }}`) are not running text, so they stay
+    whole, and what they render is spelled out by the macro itself (macros/main.py).
+    """
+    head, body = "", text
+    if text.startswith("---\n") and "\n---\n" in text[3:]:
+        end = text.index("\n---\n", 3) + len("\n---\n")
+        head, body = text[:end], text[end:]
+    return head + expand_abbreviations(body, terms(dataset))
+
+
+def terms(dataset: Dataset) -> dict[str, str]:
     """The abbreviations spelled out at first use on each page: ours, and each partnership's short name."""
     names: dict[str, str] = {}
     for partnership in dataset.partnerships.values():
@@ -65,7 +78,14 @@ def help_panels(dataset: Dataset) -> dict[str, dict[str, Any]]:
             }
     from arrangements.features.settings import default_panel  # the site-wide panel comes from data/site/settings.yml
 
-    return {**panels, **default_panel(dataset, panels)}
+    panels = {**panels, **default_panel(dataset, panels)}
+    # Why marked here: the panel is short on purpose, so an abbreviation in a contact's name ("NSPCC
+    # helpline") gains its words as an <abbr>, and the theme shows this HTML instead of the plain name.
+    words = terms(dataset)
+    for panel in panels.values():
+        panel["contacts"] = [{**contact, "name_html": abbr_html(contact["name"], words)}
+                             for contact in panel["contacts"]]
+    return panels
 
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)

@@ -29,12 +29,13 @@ import yaml
 from arrangements import REPO
 from arrangements.commands import DEFAULT_DATA, command, load_or_report
 from arrangements.data.dataset import Dataset
-from arrangements.engines.frontmatter import help_panels, news_post_source, page_source
+from arrangements.engines.frontmatter import handwritten_source, help_panels, news_post_source, page_source
 from arrangements.engines.preview import preview
 from arrangements.engines.site_config import site_dataset, site_engine, site_files, source_settings
 from arrangements.features.home import site_pages
 from arrangements.features.news import feed_xml, read_posts
 from arrangements.features.opendata import export_text
+from arrangements.features.settings import MAINTAINER_GUIDES
 from arrangements.rendering import pages as registry
 
 OUT = REPO / ".generated" / "docs"
@@ -67,8 +68,11 @@ def sources(dataset: Dataset, settings: dict[str, Any], generated: list[registry
     """Every file the engine builds from, by address: hand-written first, then what the data makes."""
     files = {path.relative_to(handwritten).as_posix(): path.read_bytes()
              for path in sorted(handwritten.rglob("*")) if path.is_file()}
-    for uri in [uri for uri in files if uri.startswith(POSTS) and uri.endswith(".md")]:
-        files[uri] = news_post_source(files[uri].decode("utf-8"), uri, dataset).encode("utf-8")
+    for uri in [uri for uri in files if uri.endswith(".md") and uri not in MAINTAINER_GUIDES]:
+        text = files[uri].decode("utf-8")
+        if uri.startswith(POSTS):
+            text = news_post_source(text, uri, dataset)
+        files[uri] = handwritten_source(text, dataset).encode("utf-8")
     site_url = settings.get("site_url") or ""
     edit_base = f"{settings['repo_url'].rstrip('/')}/edit/main/" if settings.get("repo_url") else ""
     for page in generated:

@@ -217,6 +217,17 @@ def spelled_out(short: str | None, full: str) -> str:
     return escape(short or full)
 
 
+def abbr_html(value: object, terms: dict[str, str]) -> str:
+    """Plain text as HTML with each abbreviation marked (`<abbr>`), for short labels such as a contact's
+    name in the help panel, where spelling it out would make a phone screen longer."""
+    text = escape(value)
+    if not terms:
+        return text
+    pattern = re.compile(r"(?<![\w&#;-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return pattern.sub(lambda match: abbr(match.group(1), terms[match.group(1)]), text)
+
+
 # What is not running text in a page's Markdown: code, raw HTML elements whose content
 # is not prose, any tag, link addresses, attribute lists, headings and table rules.
 # Data never makes any of these: `_plain` escapes `<`, `{`, `[`, `` ` `` and line starts.
