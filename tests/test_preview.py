@@ -88,9 +88,9 @@ def test_serve_preview_shows_a_saved_change_and_keeps_the_last_good_page_on_a_mi
                                   cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
     page = f"http://127.0.0.1:{port}/north-somerset/"
 
-    def shown() -> str:
+    def shown(url: str = page) -> str:
         try:
-            return urllib.request.urlopen(page, timeout=10).read().decode()
+            return urllib.request.urlopen(url, timeout=10).read().decode()
         except OSError:
             return ""
 
@@ -113,6 +113,13 @@ def test_serve_preview_shows_a_saved_change_and_keeps_the_last_good_page_on_a_mi
         assert "Quarterly hello" in shown()
         structure = urllib.request.urlopen(page + "structure/", timeout=10).read().decode()
         assert "North Somerset Safeguarding Children Partnership" in structure and "</html>" in structure
+        # Fixed, and a help-panel contact renamed: the panel is in the engine's settings, not in any page
+        # file, so every page is rebuilt, not only the pages whose files changed (the checklist shows it).
+        time.sleep(1)
+        file.write_text(file.read_text(encoding="utf-8").replace("kind: emergancy", "kind: emergency", 1)
+                        .replace("name: Childline, for children and young people", "name: Childline, renamed"),
+                        encoding="utf-8")
+        _wait(lambda: "Childline, renamed" in shown(page + "checklist/"), 180)
     finally:
         server.terminate()
         server.wait(timeout=20)

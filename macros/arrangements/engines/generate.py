@@ -116,6 +116,10 @@ def engine_config(dataset: Dataset, docs: Path, config: Path, site_dir: str, pre
         # The partnerships' panels and the site-wide one from the settings (mkdocs.yml has none to merge with).
         "extra": {"help_panels": help_panels(dataset), "live_preview": live},
     }
+    if live:
+        # Why: the preview server rebuilds only the pages that changed (serve.py), which MkDocs warns about,
+        # and a warning must not stop a preview; the published build stays strict.
+        engine["strict"] = False
     if previewing:
         # Why: hand-written pages (news, the home page) may link to partnerships left out of a
         # preview; the published build checks those links.

@@ -5,7 +5,9 @@ server (`mkdocs serve` or `zensical serve`) watches that folder, and this
 process watches `data/` and `docs/`. When a file changes, the data is loaded
 and checked again and only the generated files whose text changed are
 rewritten (`generate.sync`), so the engine rebuilds and reloads the browser
-by itself. No engine internals are patched.
+by itself. MkDocs runs with `--dirty` (its own option): it rebuilds only the
+files that changed, and when the settings change (the menu, a title, a help
+panel) every page file is marked changed. No engine internals are patched.
 
 A data file with a mistake keeps the last good preview on screen and prints
 every problem, file:line; fixing it brings the preview back. The preview has
@@ -47,16 +49,32 @@ def regenerate(data: Path, only: list[str]) -> bool:
         print(f"{len(dataset.problems.errors)} problem(s) in the data: the preview still shows the last good "
               "version. Fix them (file:line above) and save again.", file=sys.stderr, flush=True)
         return False
+    settings = CONFIG.read_bytes() if CONFIG.is_file() else b""
     result = generate(dataset, SERVE / "docs", CONFIG, str(SERVE / "site"), only, live=True)
+    if CONFIG.read_bytes() != settings:
+        _touch_all(SERVE / "docs")
     print(f"Regenerated in {time.perf_counter() - started:.2f} s: {len(result.changed)} file(s) changed.", flush=True)
     return True
+
+
+def _touch_all(folder: Path) -> None:
+    """Mark every page changed, so the engine rebuilds them all.
+
+    Why: a page is rebuilt when its file changed; the menu, titles and help panels are in the engine's
+    settings, not in the page files, so when those change every page must be built again.
+    """
+    now = time.time()
+    for path in folder.rglob("*.md"):
+        os.utime(path, (now, now))
 
 
 def engine_command(engine: str, port: int) -> list[str]:
     address = f"127.0.0.1:{port}"
     if engine == "zensical":
         return [str(Path(sys.executable).parent / "zensical"), "serve", "-f", str(CONFIG), "-a", address]
-    return [sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG), "-a", address]
+    # Why --dirty: MkDocs then rebuilds only the page files that changed since its last build, which is
+    # what `regenerate` rewrote (3 s instead of 24 s for a save in a 150-partnership site, docs/performance.md).
+    return [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(CONFIG), "-a", address]
 
 
 def _stop(signum: int, frame: object) -> None:
