@@ -440,6 +440,25 @@ def test_cache_reuses_a_file_only_for_the_same_recipe(tmp_path: Path) -> None:
     assert made[-1] == "fresh"
 
 
+def test_a_whole_build_prunes_the_cache_and_a_one_partnership_build_does_not(dataset: Dataset,
+                                                                           tmp_path: Path) -> None:
+    """The cache keeps what the last whole build used, so it does not grow with every change to the data."""
+    from arrangements.engines.preview import preview
+
+    one = preview(dataset, ["north-somerset"])
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = cache / "0123abcd.pdf"
+    stale.write_bytes(b"a document of data that has since changed")
+    os.utime(stale, (0, 0))
+    build(one, tmp_path / "out", only="north-somerset", cache=cache, prune=True)
+    assert stale.exists(), "a build of one partnership must keep the others' files"
+    kept = sorted(cache.glob("*.*"))
+    build(one, tmp_path / "again", cache=cache, prune=True)
+    assert not stale.exists()
+    assert sorted(cache.glob("*.*")) == [path for path in kept if path != stale] and len(kept) == 5
+
+
 # --- Links from the built pages ("generate, then build") ------------------------------------------
 
 ZENSICAL = Path(sys.executable).parent / "zensical"

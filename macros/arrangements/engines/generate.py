@@ -140,7 +140,7 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
     if only:
         dataset = preview(dataset, only)
     with tempfile.TemporaryDirectory(prefix="documents-", dir=out.parent if out.parent.is_dir() else None) as made:
-        papers = write_documents(dataset, Path(made), documents)
+        papers = write_documents(dataset, Path(made), documents, whole=not only)
         # Why once: the pages are listed here and handed to every step that needs them.
         generated = registry.all_pages(dataset)
         files = sources(dataset, settings, generated)
@@ -158,13 +158,14 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
     return Generated(out, config, len(generated), changed, tuple(notes))
 
 
-def write_documents(dataset: Dataset, folder: Path, wanted: bool = True) -> dict[str, bytes]:
+def write_documents(dataset: Dataset, folder: Path, wanted: bool = True, whole: bool = True) -> dict[str, bytes]:
     """Every PDF and Word file, by address (`<id>/documents/<name>`), made into `folder` before any page is
     rendered: the pages link to the files found there, with their real sizes, and the engine copies them
     into the site like any other file.
 
     Unchanged documents come from the cache (.cache/documents). Without `wanted` (a quick preview) there are
-    none, and the pages show no links: never a link to a missing file or a wrong size.
+    none, and the pages show no links: never a link to a missing file or a wrong size. A `whole` site's
+    build also removes from the cache the files it did not use.
     """
     from arrangements.features.documents_build import CACHE, JOBS, DocumentError, build, one_line
 
@@ -173,7 +174,7 @@ def write_documents(dataset: Dataset, folder: Path, wanted: bool = True) -> dict
         return {}
     started = time.perf_counter()
     try:
-        written = build(dataset, folder, jobs=JOBS, cache=CACHE)
+        written = build(dataset, folder, jobs=JOBS, cache=CACHE, prune=whole)
     except Exception as error:  # noqa: BLE001  Why: a build ends with one line that says what to do
         raise DocumentError(one_line(error)) from error
     dataset.documents = folder

@@ -61,6 +61,7 @@ def _cached(cache: Path | None, recipe: str, path: Path, make: Callable[[], None
     kept = cache / f"{key}{path.suffix}"
     if kept.exists():
         shutil.copyfile(kept, path)
+        os.utime(kept)  # Why: marks it as used by this build, so pruning keeps it
         return
     make()
     cache.mkdir(parents=True, exist_ok=True)
@@ -119,8 +120,12 @@ JOBS = min(4, os.cpu_count() or 1)
 
 
 def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
-          cache: Path | None = None) -> list[Path]:
-    """Every document of every partnership (or one), written in parallel when `jobs` > 1."""
+          cache: Path | None = None, prune: bool = False) -> list[Path]:
+    """Every document of every partnership (or one), written in parallel when `jobs` > 1.
+
+    `prune`: remove from the cache what this build did not use; only for a build of the whole site
+    (a preview or `ONLY=` uses only some of the files).
+    """
     global _WORK
     if only and only not in dataset.partnerships:
         raise DocumentError(f"no partnership called '{only}' (known: {', '.join(sorted(dataset.partnerships))})")
@@ -132,10 +137,26 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
     # and its bytes, so its cache key, must not depend on the sizes of other files.
     dataset.documents = None
     _WORK = (dataset, out, cache)
+    started = time.time()
     if tasks and shutil.which("pandoc") is None:
         raise DocumentError(NO_PANDOC)  # Why now: not after minutes of PDFs
     if jobs <= 1 or len(tasks) <= 1:
-        return [path for task in tasks for path in _write_one(task)]
+        written = [path for task in tasks for path in _write_one(task)]
+    else:
+        written = _in_parallel(tasks, jobs, cache)
+    if cache is not None and prune and not only:
+        _prune(cache, started)
+    return written
+
+
+def _prune(cache: Path, started: float) -> None:
+    """Remove the cached files this build did not use: the documents of data that has since changed."""
+    for kept in cache.glob("*.*"):
+        if kept.stat().st_mtime < started - 1:
+            kept.unlink(missing_ok=True)
+
+
+def _in_parallel(tasks: list[tuple[str, str, str | None]], jobs: int, cache: Path | None) -> list[Path]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -168,7 +189,7 @@ def documents_command(args: argparse.Namespace) -> int:
         print("documents: the data has errors (listed above); no documents were written.", file=sys.stderr)
         return 1
     try:
-        written = build(dataset, args.out, args.only, args.jobs, args.cache)
+        written = build(dataset, args.out, args.only, args.jobs, args.cache, prune=not args.only)
     except Exception as error:  # noqa: BLE001  Why: a build must end with one clear line, never a traceback
         print(f"documents: {one_line(error)}", file=sys.stderr)
         return 1
