@@ -72,6 +72,11 @@ def ordinary_permissions(folder: Path) -> None:
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
+# Why: Material prints a long notice about MkDocs 2.0 on every build; this project's answer to it is
+# Zensical (docs/architecture.md), and a notice in every log hides the lines that matter.
+ENGINE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def _engine_command(engine: str, config: Path, staging: Path) -> list[str]:
     if engine == "zensical":
         return [str(ZENSICAL), "build", "--strict", "-f", str(config)]
@@ -98,7 +103,7 @@ def _pages(staging: Path, engine: str, documents: bool) -> int:
         engine_site = REPO / ".generated" / f"site-{os.getpid()}" if engine == "zensical" else staging
         if status := _generate(engine_site, sources, config, documents):
             return status
-        result = subprocess.run(_engine_command(engine, config, staging), cwd=REPO)
+        result = subprocess.run(_engine_command(engine, config, staging), cwd=REPO, env=ENGINE_ENV)
         if result.returncode == 0 and engine_site != staging:
             shutil.rmtree(staging)
             shutil.move(engine_site, staging)
