@@ -136,3 +136,21 @@ def test_internal_notes_are_never_published(injected_site: Path) -> None:
             assert SECRET not in file.read_text(encoding="utf-8", errors="replace"), file
     published = json.loads((injected_site / "data" / "north-somerset.json").read_text(encoding="utf-8"))
     assert "internal_notes" not in json.dumps(published)
+
+
+def test_the_theme_never_prints_the_site_name_unescaped() -> None:
+    """The site's name can come from a partnership's name in the data (a one-partnership site), which is
+    text: every theme template that prints it without `| e` must be overridden, and no override may."""
+    import material
+    import zensical
+
+    printed = re.compile(r"\{\{[^}]*config\.site_name(?!\s*\|\s*e\b)[^}]*\}\}")
+    overrides = REPO / "overrides"
+    for override in overrides.rglob("*.html"):
+        assert not printed.search(override.read_text(encoding="utf-8")), override
+    for theme in (Path(material.__file__).parent / "templates", Path(zensical.__file__).parent / "templates"):
+        for template in theme.rglob("*.html"):
+            name = template.relative_to(theme)
+            # Why base.html is allowed: its <title> block is replaced by overrides/main.html.
+            if printed.search(template.read_text(encoding="utf-8")) and name.as_posix() != "base.html":
+                assert (overrides / name).exists(), f"{template} prints the site name unescaped: override it"
