@@ -2,12 +2,12 @@
 
 For the bundled data and synthetic datasets of N partnerships it prints:
 validation time, full strict build time, peak memory, pages, output bytes
-and HTML bytes per page; and, in the same run, a CONTROL build: plain
-mkdocs-material (no macros plugin, no hook) of exactly the Markdown our
-macros produce, written to files first. The ratio build/control is the data
-layer's overhead. Then `make serve` rebuild times after a one-line change,
-for the whole site and for a one-partnership preview. Prints figures;
-asserts nothing.
+and HTML bytes per page; and, in the same run, a CONTROL build: a plain
+`mkdocs build` of exactly the Markdown and settings `arrangements generate`
+writes, generated once beforehand. The ratio build/control is what the data
+layer adds to a build (generating, and each page's security policy). Then
+`make serve` rebuild times after a one-line change, for the whole site and
+for a one-partnership preview. Prints figures; asserts nothing.
 
 Usage: python scripts/bench.py [--sizes 10 50 150] [--repeat 3] [--quick]
 (sites of up to 12 partnerships get three times as many runs: they are quick and the noisiest)
@@ -56,42 +56,27 @@ def site_figures(site: Path) -> dict[str, float]:
             "group_page": group[0].stat().st_size if group else 0}
 
 
-def control_docs(data: Path, docs: Path) -> list[object]:
-    """The Markdown an engine builds from (`arrangements generate`), with the hand-written pages' macros
-    rendered too, so a build with no macros plugin makes the same pages; return the engine settings
-    `generate` wrote (navigation, help panels, the site's look)."""
+def control_docs(data: Path, docs: Path) -> dict[str, object]:
+    """The Markdown an engine builds from (`arrangements generate`: the hand-written pages' macros are
+    rendered there too); return the engine settings `generate` wrote (navigation, help panels, the look)."""
     os.environ["ARRANGEMENTS_DATA"] = str(data)
-    import jinja2
-    from arrangements.engines.current import current_dataset
+    from arrangements.core import load_dataset
     from arrangements.engines.generate import generate
-    from arrangements.rendering import pages as registry
 
-    dataset = current_dataset(data)
     config = REPO / f".mkdocs.bench-{os.getpid()}.yml"
     try:
-        generate(dataset, docs, config)
-        engine = json.loads(config.read_text(encoding="utf-8").split("\n", 1)[1])
+        generate(load_dataset(data), docs, config)
+        return json.loads(config.read_text(encoding="utf-8").split("\n", 1)[1])
     finally:
         config.unlink(missing_ok=True)
-    env = jinja2.Environment()
-    env.globals.update(render=lambda name, *a: registry.render(dataset, name, *a),
-                       partnership_list=lambda: registry.render(dataset, "partnership_list"))
-    for path in docs.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        if "render_macros: false" not in text:
-            path.write_text(env.from_string(text).render(), encoding="utf-8")
-    return engine
 
 
-def control_config(docs: Path, engine: dict[str, object]) -> tuple[Path, Path]:
-    """The control's config: mkdocs.yml without the macros plugin, plus what `generate` added
-    (navigation, help panels, the site's look), so both builds make the same pages with the same theme."""
-    base = REPO / f".bench-control-base-{os.getpid()}.yml"
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    base.write_text(re.sub(r"  - macros:\n(    .*\n)+", "", text), encoding="utf-8")
+def control_config(docs: Path, engine: dict[str, object]) -> Path:
+    """The control's config: mkdocs.yml plus what `generate` added (navigation, help panels, the site's
+    look), so both builds make the same pages with the same theme and plugins."""
     config = REPO / f".bench-control-{os.getpid()}.yml"
-    config.write_text(json.dumps({**engine, "INHERIT": base.name, "docs_dir": str(docs)}), encoding="utf-8")
-    return config, base
+    config.write_text(json.dumps({**engine, "docs_dir": str(docs)}), encoding="utf-8")
+    return config
 
 
 def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
@@ -105,7 +90,7 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
     inner = float(re.search(r"in ([0-9.]+) s", output).group(1))
     site = work / f"site-{label}"
     docs = work / f"control-docs-{label}"
-    config, base = control_config(docs, control_docs(data, docs))
+    config = control_config(docs, control_docs(data, docs))
     control_site = work / f"control-site-{label}"
     ours = [sys.executable, "scripts/build_site.py", "--no-documents", "--out", str(site)]
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(control_site)]
@@ -129,7 +114,6 @@ def bench(label: str, data: Path, work: Path, repeat: int) -> dict[str, object]:
         raise
     finally:
         config.unlink(missing_ok=True)
-        base.unlink(missing_ok=True)
     # The data layer's own work, timed without MkDocs: a figure the machine's drift disturbs less.
     layer = min(sum(json.loads(run_measured([sys.executable, "scripts/layer_time.py", str(data)], env)[3]).values())
                 for _ in range(repeat))
@@ -228,7 +212,7 @@ def _print_legend(rows: list[dict[str, object]]) -> None:
     print("build CPU / control CPU, the figure least moved by the machine's drift; spread: slowest of our runs")
     print("over the fastest; layer: the data layer's own work")
     print("(import, load and check, render every page, open data) timed without MkDocs, and as a share of the control;")
-    print("control: plain mkdocs-material build of the same generated Markdown and settings (no macros plugin).")
+    print("control: plain mkdocs-material build of the same generated Markdown and settings.")
 
 
 if __name__ == "__main__":

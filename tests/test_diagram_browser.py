@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from arrangements.engines.current import current_dataset
+from arrangements.core import load_dataset
 from arrangements.rendering.diagrams import structure_graph
-from conftest import foreign_requests
+from conftest import REPO, foreign_requests
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def test_structure_chart_renders_every_group_and_edge(browser_page: object, site
     # page's own (self-hosted) Mermaid and read the result.
     svg = page.evaluate(  # type: ignore[attr-defined]
         "async src => (await mermaid.render('check', src)).svg", _source(built_site, f"{pid}/structure"))
-    dataset = current_dataset()
+    dataset = load_dataset(REPO / "data")
     graph = structure_graph(dataset, dataset.partnerships[pid])
     node_ids = set(re.findall(r'id="flowchart-([A-Za-z0-9_]+)-\d+"', svg))
     assert node_ids == set(graph.nodes), (node_ids, set(graph.nodes))

@@ -142,26 +142,3 @@ def test_posts_in_sub_folders_and_linked_posts_are_checked(tmp_path: Path) -> No
     assert any(p.startswith("posts/2026/deep.md:10:5: a link to a `javascript:`") for p in problems), problems
     assert any(p.startswith("posts/linked.md:1:1: a news post must be an ordinary file") for p in problems)
     assert any(p.startswith("posts/folder-link:1:1: a link (symlink)") for p in problems), problems
-
-
-def test_an_edited_post_is_checked_again_by_a_running_preview(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """`mkdocs serve` keeps the dataset while the data is unchanged; a post edited meanwhile is checked again."""
-    import shutil
-
-    from arrangements.engines import current as build
-    from arrangements.features import news
-
-    posts = tmp_path / "posts"
-    posts.mkdir()
-    monkeypatch.setattr(build, "POSTS", posts)
-    monkeypatch.setattr(news, "POSTS_DIR", posts)
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
-    post = posts / "2026-11-20-post.md"
-    post.write_text(GOOD, encoding="utf-8")
-    assert build.current_dataset(data).ok
-    post.write_text(GOOD + "<script>alert(1)</script>\n", encoding="utf-8")
-    later = post.stat().st_mtime + 5
-    os.utime(post, (later, later))
-    assert any("raw HTML" in p.message for p in build.current_dataset(data).problems)

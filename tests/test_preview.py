@@ -120,6 +120,12 @@ def test_serve_preview_shows_a_saved_change_and_keeps_the_last_good_page_on_a_mi
                         .replace("name: Childline, for children and young people", "name: Childline, renamed"),
                         encoding="utf-8")
         _wait(lambda: "Childline, renamed" in shown(page + "checklist/"), 180)
+        # The home page is hand-written and lists the partnerships with a macro: it shows a new name too.
+        time.sleep(1)
+        file.write_text(file.read_text(encoding="utf-8").replace(
+            "name: North Somerset Safeguarding Children Partnership", "name: North Somerset Partnership Renamed", 1),
+            encoding="utf-8")
+        _wait(lambda: "North Somerset Partnership Renamed" in shown(f"http://127.0.0.1:{port}/"), 180)
     finally:
         server.terminate()
         server.wait(timeout=20)

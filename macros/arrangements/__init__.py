@@ -5,8 +5,8 @@ Subpackages, from the bottom up (each imports only those above it in this list):
 - `data`: read, check and model the YAML (no rendering, no engine);
 - `rendering`: shared helpers that turn the model into escaped Markdown, charts and words;
 - `features`: the pages, documents and checks the site is made of;
-- `engines`: what an engine needs (generated Markdown files, the engine config);
-  the MkDocs adapter itself is `macros/main.py`.
+- `engines`: what an engine needs (generated Markdown files with hand-written
+  pages' macros rendered, the engine config, the preview server); no engine plugin.
 
 `core.load_dataset` loads the data with every feature's records and checks.
 """

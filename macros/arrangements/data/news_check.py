@@ -5,7 +5,7 @@ Posts are written by comms teams and arrive through pull requests like the
 data, so a post is read with the project's own safe YAML loader (no aliases,
 tags or duplicate keys; size and depth limits) and every problem names the
 file, line and column. The build refuses a post with problems, so nothing
-here has to be trusted later. Jinja is never run in a post (see macros/main.py).
+here has to be trusted later. Jinja is never run in a post (see engines/handwritten.py).
 """
 
 from __future__ import annotations

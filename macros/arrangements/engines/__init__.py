@@ -1,3 +1,2 @@
-"""What a site engine needs from the core: Markdown files, the engine config, the current dataset.
-
-The MkDocs adapter itself is `macros/main.py` (the macros plugin's entry point)."""
+"""What a site engine needs from the core: Markdown files (hand-written pages' macros rendered), the
+engine config, the preview server and each page's security policy. No engine runs any of our code."""

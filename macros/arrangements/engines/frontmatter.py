@@ -39,17 +39,22 @@ def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
     return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), terms(dataset)) + "\n"
 
 
-def handwritten_source(text: str, dataset: Dataset) -> str:
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter with its `---` lines, the rest); no front matter gives ("", text)."""
+    if text.startswith("---\n") and "\n---\n" in text[3:]:
+        end = text.index("\n---\n", 3) + len("\n---\n")
+        return text[:end], text[end:]
+    return "", text
+
+
+def handwritten_source(text: str, terms: dict[str, str]) -> str:
     """A hand-written page with each abbreviation spelled out at its first use, as on generated pages.
 
     The front matter is left as written; macro calls (`{{ ... }}`) are not running text, so they stay
-    whole, and what they render is spelled out by the macro itself (macros/main.py).
+    whole, and what they render is spelled out by the macro itself (engines/handwritten.py).
     """
-    head, body = "", text
-    if text.startswith("---\n") and "\n---\n" in text[3:]:
-        end = text.index("\n---\n", 3) + len("\n---\n")
-        head, body = text[:end], text[end:]
-    return head + expand_abbreviations(body, terms(dataset))
+    head, body = split_front_matter(text)
+    return head + expand_abbreviations(body, terms)
 
 
 def terms(dataset: Dataset) -> dict[str, str]:

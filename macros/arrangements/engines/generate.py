@@ -7,8 +7,9 @@ the help panels, the open data and the news feed into a git-ignored folder,
 plus a small engine config that inherits `mkdocs.yml`. MkDocs and Zensical
 both build from it (`make site`, `make site ENGINE=zensical`).
 
-Hand-written pages are copied unchanged; a hand-written page wins over a
-generated one at the same address. Only files whose content changed are
+Hand-written pages are copied with their macros rendered (engines/handwritten.py)
+and abbreviations spelled out; a hand-written page wins over a generated one at
+the same address. Only files whose content changed are
 written, so an engine's file watcher (`make serve`) rebuilds after a data
 edit without being told.
 """
@@ -29,7 +30,8 @@ import yaml
 from arrangements import REPO
 from arrangements.commands import DEFAULT_DATA, command, load_or_report
 from arrangements.data.dataset import Dataset
-from arrangements.engines.frontmatter import handwritten_source, help_panels, news_post_source, page_source
+from arrangements.engines.frontmatter import handwritten_source, help_panels, news_post_source, page_source, terms
+from arrangements.engines.handwritten import PageError, render_page
 from arrangements.engines.preview import preview
 from arrangements.engines.site_config import site_dataset, site_engine, site_files, source_settings
 from arrangements.features.home import site_pages
@@ -64,15 +66,20 @@ def site_settings(config: Path = REPO / "mkdocs.yml") -> dict[str, Any]:
 
 
 def sources(dataset: Dataset, settings: dict[str, Any], generated: list[registry.Page],
-            handwritten: Path = REPO / "docs") -> dict[str, bytes]:
-    """Every file the engine builds from, by address: hand-written first, then what the data makes."""
+            handwritten: Path = REPO / "docs", preview: bool = False) -> dict[str, bytes]:
+    """Every file the engine builds from, by address: hand-written first (their macros rendered, raising
+    PageError for a call that cannot be), then what the data makes."""
     files = {path.relative_to(handwritten).as_posix(): path.read_bytes()
              for path in sorted(handwritten.rglob("*")) if path.is_file()}
-    for uri in [uri for uri in files if uri.endswith(".md") and uri not in MAINTAINER_GUIDES]:
+    words = terms(dataset)
+    for uri in [uri for uri in files if uri.endswith(".md")]:
         text = files[uri].decode("utf-8")
         if uri.startswith(POSTS):
             text = news_post_source(text, uri, dataset)
-        files[uri] = handwritten_source(text, dataset).encode("utf-8")
+        if uri not in MAINTAINER_GUIDES:
+            text = handwritten_source(text, words)
+        # Why after the abbreviations: a macro's output is spelled out by the macro itself.
+        files[uri] = render_page(text, uri, dataset, words, preview).encode("utf-8")
     site_url = settings.get("site_url") or ""
     edit_base = f"{settings['repo_url'].rstrip('/')}/edit/main/" if settings.get("repo_url") else ""
     for page in generated:
@@ -143,7 +150,7 @@ def generate(dataset: Dataset, out: Path = OUT, config: Path = CONFIG, site_dir:
         papers = write_documents(dataset, Path(made), documents, whole=not only)
         # Why once: the pages are listed here and handed to every step that needs them.
         generated = registry.all_pages(dataset)
-        files = sources(dataset, settings, generated)
+        files = sources(dataset, settings, generated, preview=bool(only))
     files.update(papers)
     published = site_pages(dataset, generated)
     notes = site_files(dataset, files, published)  # logo, colours, CNAME, the home page's shape, redirects
@@ -211,6 +218,9 @@ def generate_command(args: argparse.Namespace) -> int:
     except ValueError as error:  # an unknown partnership in --only
         print(f"ONLY: {error}", file=sys.stderr)
         return 2
+    except PageError as error:
+        print(f"generate: a hand-written page cannot be built, so nothing was built: {error}", file=sys.stderr)
+        return 1
     except DocumentError as error:
         print(f"generate: the documents (PDF and Word) could not be made, so nothing was built: {error}",
               file=sys.stderr)

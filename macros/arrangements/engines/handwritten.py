@@ -1,0 +1,116 @@
+"""The macros of hand-written pages, rendered by `arrangements generate` for every engine.
+
+A communications officer may show what the data holds on a page they write
+(docs/contributing.md): `{{ contacts('southampton') }}`, `{{ latest_report('id') }}`,
+`{{ partnership_list() }}`, `{{ structure_chart('id') }}`, or any renderer with
+`{{ render('name', ...) }}`. Why here and not in an engine plugin: the engine then
+builds plain Markdown, whichever engine it is; the data is loaded once per
+generate, not again inside the engine; and a page whose macros draw on the data
+is rewritten when the data changes, so a preview that rebuilds only changed
+files (`mkdocs serve --dirty`) shows it.
+
+Why a sandbox with nothing in it but the macros: a page is a template, and a pull
+request may be hostile. No `config`, no attribute tricks, no includes. What a
+macro returns is Markdown made by the core from escaped data text, inserted as
+it is and never read as a template again.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from arrangements.data.dataset import Dataset
+from arrangements.data.problems import did_you_mean
+from arrangements.engines.frontmatter import split_front_matter
+from arrangements.rendering.pages import RENDERERS, render
+from arrangements.rendering.text import expand_abbreviations, inline
+
+MACROS = ("contacts", "latest_report", "partnership_list", "structure_chart", "render")
+# Why a marker: a guide that shows macro calls as examples (architecture.md) asks to be left as written.
+NOT_A_TEMPLATE = "render_macros: false"
+
+
+class PageError(Exception):
+    """A hand-written page whose macros cannot be rendered: the file, the line and what to do."""
+
+
+def render_page(text: str, uri: str, dataset: Dataset, terms: dict[str, str], preview: bool = False) -> str:
+    """The page with each macro call replaced by what it renders; a page with no call is returned as it is.
+
+    `uri` is the page's address in docs/ (`campaign.md`), for links relative to it and for messages;
+    in a preview (`preview`), a call about a partnership outside it says so on the page instead of failing.
+    """
+    head, body = split_front_matter(text)
+    if NOT_A_TEMPLATE in head or ("{{" not in body and "{%" not in body):
+        return text
+    offset = head.count("\n")
+    where = f"docs/{uri}"
+    # Why a loader that gives only this page, once: its name is the file in messages and tracebacks,
+    # and an `{% include %}` finds nothing, not another file and not the page itself again.
+    served: list[str] = []
+
+    def load(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        if name != where or served:
+            return None
+        served.append(name)
+        return body, name, lambda: True
+
+    env = SandboxedEnvironment(loader=FunctionLoader(load), cache_size=0,
+                               undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.globals.update(_macros(dataset, uri, terms, preview))
+    try:
+        return head + env.get_template(where).render()
+    except TemplateSyntaxError as error:
+        raise PageError(f"{where}, line {(error.lineno or 1) + offset}: {error.message}. A macro call is written "
+                        "like {{ contacts('southampton') }}: see docs/contributing.md.") from None
+    except (TemplateError, PageError, TypeError) as error:
+        line = _template_line(error, where)
+        at = f", line {line + offset}" if line else ""
+        message = str(error).rstrip(".")
+        if isinstance(error, TemplateError) and "is undefined" in message:
+            message += f" (a page may call only {', '.join(MACROS)})"
+        end = "" if message.endswith("?") else "."
+        raise PageError(f"{where}{at}: {message}{end} See docs/contributing.md for what a page may call.") from None
+
+
+def _template_line(error: BaseException, where: str) -> int | None:
+    """The page's line that was being rendered when the error happened (Jinja keeps it in the traceback)."""
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == where]
+    return lines[-1] if lines else None
+
+
+def _hint(message: str, hint: str) -> str:
+    return f"{message}: {hint}" if hint else message
+
+
+def _macros(dataset: Dataset, uri: str, terms: dict[str, str], preview: bool) -> dict[str, Callable[..., str]]:
+    def rendered(name: str, *args: str) -> str:
+        # Why: spelled out at their first use in what the macro adds, as on generated pages.
+        return expand_abbreviations(render(dataset, name, *args), terms)
+
+    def about(pid: object, name: str, *more: str) -> str:
+        pid = str(pid)
+        if pid in dataset.partnerships:
+            return rendered(name, pid, *more)
+        if preview:
+            return f"*{inline(pid)} is not part of this preview.*\n"
+        raise PageError(_hint(f"{name}() names a partnership '{pid}' that is not in the data",
+                              did_you_mean(pid, list(dataset.partnerships))))
+
+    def any_renderer(name: object, *args: object) -> str:
+        if str(name) not in RENDERERS:
+            raise PageError(_hint(f"render() names '{name}', which is not a renderer",
+                                  did_you_mean(str(name), sorted(RENDERERS))))
+        return rendered(str(name), *(str(arg) for arg in args))
+
+    return {
+        "render": any_renderer,
+        "structure_chart": lambda pid: about(pid, "structure_chart", uri),
+        "partnership_list": lambda: rendered("partnership_list"),
+        "contacts": lambda pid: about(pid, "contacts"),
+        "latest_report": lambda pid: about(pid, "latest_report", uri),
+    }
