@@ -113,22 +113,10 @@ def _pages(staging: Path, engine: str, documents: bool) -> int:
         if engine == "zensical":
             shutil.rmtree(REPO / ".generated" / f"site-{os.getpid()}", ignore_errors=True)
     if result.returncode == 0:
-        secure_pages(staging)
-        from arrangements.features.news import write_news_sitemap
+        from arrangements.engines.finish import finish
 
-        write_news_sitemap(staging)  # the theme asks for news/sitemap.xml on every page
+        finish(staging)  # each page's security policy; news/sitemap.xml, which the theme asks for
     return result.returncode
-
-
-def secure_pages(site: Path) -> None:
-    """Every page gets its Content-Security-Policy with the hashes of the theme's inline scripts."""
-    from arrangements.engines import csp
-
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        secured = csp.apply(text)
-        if secured != text:
-            page.write_text(secured, encoding="utf-8")
 
 
 def build(out: Path, engine: str = "mkdocs", documents: bool = True) -> int:

@@ -184,42 +184,6 @@ def _stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def write_feed(posts: list[Post], site_url: str, out_path: Path, title: str = "News") -> Path:
-    """Write the Atom feed (the post-build hook calls this with site/news/feed.xml)."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(feed_xml(posts, site_url, title))
-    return out_path
-
-
-SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-
-def write_news_sitemap(site_dir: Path) -> Path | None:
-    """Write news/sitemap.xml: the site's sitemap entries for the news pages.
-
-    Why: Material's script fetches `sitemap.xml` beside every `link rel=alternate`
-    on a page (meant for other languages), so the feed link in each page's head
-    made every page ask for news/sitemap.xml and get a 404. A sitemap in a folder
-    may list that folder's pages, so this one is a real sitemap, not a stub.
-    """
-    main = site_dir / "sitemap.xml"
-    if not main.is_file():
-        return None
-    ET.register_namespace("", SITEMAP)
-    root = ET.fromstring(main.read_bytes())
-    news = ET.Element(f"{{{SITEMAP}}}urlset")
-    for url in root.findall(f"{{{SITEMAP}}}url"):
-        loc = url.findtext(f"{{{SITEMAP}}}loc", "")
-        if "/news/" in loc.split("://", 1)[-1]:
-            news.append(url)
-    if not len(news):
-        return None
-    out = site_dir / "news" / "sitemap.xml"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(ET.tostring(news, encoding="utf-8", xml_declaration=True))
-    return out
-
-
 def check_posts(posts: list[Post], dataset: Dataset) -> list[str]:
     """Posts tagged with a partnership id the data does not have (they would show nowhere)."""
     known = set(dataset.partnerships)
