@@ -17,11 +17,10 @@ from arrangements.rendering.wording import contacts_shown
 def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
     """A generated page's Markdown: front matter, then its body, rendered.
 
-    `render_macros: false` tells the macros plugin to leave the page alone:
-    it is already plain Markdown. No title in the front matter: the
-    navigation gives listed pages their title; others take their H1.
+    It is plain Markdown, never a template. No title in the front matter:
+    the navigation gives listed pages their title; others take their H1.
     """
-    meta: dict[str, Any] = {"render_macros": False, **page.meta}
+    meta: dict[str, Any] = dict(page.meta)
     if page.partnership:
         meta["partnership"] = page.partnership
     if page.mermaid:
