@@ -72,12 +72,12 @@ def sources(dataset: Dataset, settings: dict[str, Any], generated: list[registry
     files = {path.relative_to(handwritten).as_posix(): path.read_bytes()
              for path in sorted(handwritten.rglob("*")) if path.is_file()}
     words = terms(dataset)
-    for uri in [uri for uri in files if uri.endswith(".md")]:
+    # Why not the maintainer guides: they stay in the repository, never on the site (site_files drops them).
+    for uri in [uri for uri in files if uri.endswith(".md") and uri not in MAINTAINER_GUIDES]:
         text = files[uri].decode("utf-8")
         if uri.startswith(POSTS):
             text = news_post_source(text, uri, dataset)
-        if uri not in MAINTAINER_GUIDES:
-            text = handwritten_source(text, words)
+        text = handwritten_source(text, words)
         # Why after the abbreviations: a macro's output is spelled out by the macro itself.
         files[uri] = render_page(text, uri, dataset, words, preview).encode("utf-8")
     site_url = settings.get("site_url") or ""
