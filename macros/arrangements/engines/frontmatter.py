@@ -14,7 +14,7 @@ from arrangements.rendering.text import abbr_html, abbreviations, expand_abbrevi
 from arrangements.rendering.wording import contacts_shown
 
 
-def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
+def page_source(page: Page, dataset: Dataset, edit_base: str = "", words: dict[str, str] | None = None) -> str:
     """A generated page's Markdown: front matter, then its body, rendered.
 
     It is plain Markdown, never a template. No title in the front matter:
@@ -35,7 +35,8 @@ def page_source(page: Page, dataset: Dataset, edit_base: str = "") -> str:
         body = (*call("partnership_menu", page.partnership, page.uri), "\n\n", *body)
     # Why JSON values: JSON is valid YAML, and writing it is ten times faster than a YAML dump.
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), terms(dataset)) + "\n"
+    words = terms(dataset) if words is None else words  # Why a parameter: generate works them out once
+    return "---\n" + header + "---\n\n" + expand_abbreviations(expand(dataset, body), words) + "\n"
 
 
 def split_front_matter(text: str) -> tuple[str, str]:

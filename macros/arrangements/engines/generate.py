@@ -83,7 +83,7 @@ def sources(dataset: Dataset, settings: dict[str, Any], generated: list[registry
     site_url = settings.get("site_url") or ""
     edit_base = f"{settings['repo_url'].rstrip('/')}/edit/main/" if settings.get("repo_url") else ""
     for page in generated:
-        files.setdefault(page.uri, page_source(page, dataset, edit_base).encode("utf-8"))
+        files.setdefault(page.uri, page_source(page, dataset, edit_base, words).encode("utf-8"))
     for path, text in export_text(dataset, site_url or None).items():
         files[path] = text.encode("utf-8")
     files["news/feed.xml"] = feed_xml(read_posts(), site_url, settings.get("site_name", "News"))

@@ -217,14 +217,20 @@ def spelled_out(short: str | None, full: str) -> str:
     return escape(short or full)
 
 
+@lru_cache(maxsize=16)
+def _terms_pattern(terms: tuple[str, ...], before: str) -> re.Pattern[str]:
+    """The abbreviations as one pattern, longest first; made once per set of terms (every page uses it)."""
+    return re.compile(before + "(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
 def abbr_html(value: object, terms: dict[str, str]) -> str:
     """Plain text as HTML with each abbreviation marked (`<abbr>`), for short labels such as a contact's
     name in the help panel, where spelling it out would make a phone screen longer."""
     text = escape(value)
     if not terms:
         return text
-    pattern = re.compile(r"(?<![\w&#;-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-                         + r")(?![\w-])")
+    pattern = _terms_pattern(tuple(terms), r"(?<![\w&#;-])")
     return pattern.sub(lambda match: abbr(match.group(1), terms[match.group(1)]), text)
 
 
@@ -250,8 +256,7 @@ def expand_abbreviations(markdown: str, terms: dict[str, str]) -> str:
     """
     if not terms:
         return markdown
-    pattern = re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-                         + r")(?![\w-])")
+    pattern = _terms_pattern(tuple(terms), r"(?<![\w&#-])")
     done: set[str] = set()
     out: list[str] = []
     prose: list[str] = [""]  # the running text before the chunk, to see words already there
