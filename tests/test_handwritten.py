@@ -122,3 +122,14 @@ def test_generate_refuses_a_broken_page_in_one_line(tmp_path: Path) -> None:
     assert ("generate: a hand-written page cannot be built, so nothing was built: docs/campaign.md, line 3: "
             "contacts() names a partnership 'nowhere' that is not in the data.") in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_page_with_a_chart_loads_mermaid_without_being_told(dataset: object) -> None:
+    """An author who adds a chart need not know the page needs the drawing script (`mermaid: true`)."""
+    bare = _page(dataset, "# Our area\n\n{{ structure_chart('north-somerset') }}\n")
+    assert bare.startswith("---\nmermaid: true\n---\n# Our area\n") and "``` mermaid" in bare
+    titled = _page(dataset, "---\ntitle: T\n---\n{{ render('structure_chart', 'southampton', 'campaign.md') }}\n")
+    assert titled.startswith("---\nmermaid: true\ntitle: T\n---\n")
+    told = "---\nmermaid: true\n---\n{{ structure_chart('southampton') }}\n"
+    assert _page(dataset, told).count("mermaid: true") == 1
+    assert "mermaid" not in _page(dataset, "{{ contacts('southampton') }}\n").split("\n", 1)[0]

@@ -17,6 +17,7 @@ it is and never read as a template again.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 
@@ -30,6 +31,7 @@ from arrangements.rendering.pages import RENDERERS, render
 from arrangements.rendering.text import expand_abbreviations, inline
 
 MACROS = ("contacts", "latest_report", "partnership_list", "structure_chart", "render")
+MERMAID_FENCE = "``` mermaid"  # how the chart renderers open a chart (structure_pages.chart_with_words)
 # Why a marker: a guide that shows macro calls as examples (architecture.md) asks to be left as written.
 NOT_A_TEMPLATE = "render_macros: false"
 
@@ -61,9 +63,10 @@ def render_page(text: str, uri: str, dataset: Dataset, terms: dict[str, str], pr
 
     env = SandboxedEnvironment(loader=FunctionLoader(load), cache_size=0,
                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.globals.update(_macros(dataset, uri, terms, preview))
+    charts: list[str] = []
+    env.globals.update(_macros(dataset, uri, terms, preview, charts))
     try:
-        return head + env.get_template(where).render()
+        rendered = env.get_template(where).render()
     except TemplateSyntaxError as error:
         raise PageError(f"{where}, line {(error.lineno or 1) + offset}: {error.message}. A macro call is written "
                         "like {{ contacts('southampton') }}: see docs/contributing.md.") from None
@@ -75,6 +78,17 @@ def render_page(text: str, uri: str, dataset: Dataset, terms: dict[str, str], pr
             message += f" (a page may call only {', '.join(MACROS)})"
         end = "" if message.endswith("?") else "."
         raise PageError(f"{where}{at}: {message}{end} See docs/contributing.md for what a page may call.") from None
+    return _with_mermaid(head) + rendered if charts else head + rendered
+
+
+def _with_mermaid(head: str) -> str:
+    """The front matter with `mermaid: true`, which loads the chart drawing script on the page.
+
+    Why: an author who adds a chart should not also have to know that the page needs the script.
+    """
+    if re.search(r"^mermaid:", head, re.MULTILINE):
+        return head
+    return "---\nmermaid: true\n" + (head[4:] if head else "---\n")
 
 
 def _template_line(error: BaseException, where: str) -> int | None:
@@ -87,10 +101,15 @@ def _hint(message: str, hint: str) -> str:
     return f"{message}: {hint}" if hint else message
 
 
-def _macros(dataset: Dataset, uri: str, terms: dict[str, str], preview: bool) -> dict[str, Callable[..., str]]:
+def _macros(dataset: Dataset, uri: str, terms: dict[str, str], preview: bool,
+            charts: list[str]) -> dict[str, Callable[..., str]]:
+    """The five macros; each chart drawn is noted in `charts` (the page then needs Mermaid)."""
     def rendered(name: str, *args: str) -> str:
+        markdown = render(dataset, name, *args)
+        if MERMAID_FENCE in markdown:
+            charts.append(name)
         # Why: spelled out at their first use in what the macro adds, as on generated pages.
-        return expand_abbreviations(render(dataset, name, *args), terms)
+        return expand_abbreviations(markdown, terms)
 
     def about(pid: object, name: str, *more: str) -> str:
         pid = str(pid)
