@@ -32,7 +32,8 @@ from arrangements.rendering.text import expand_abbreviations, inline
 
 MACROS = ("contacts", "latest_report", "partnership_list", "structure_chart", "render")
 MERMAID_FENCE = "``` mermaid"  # how the chart renderers open a chart (structure_pages.chart_with_words)
-# Why a marker: a guide that shows macro calls as examples (architecture.md) asks to be left as written.
+# Why a marker: a page that shows macro calls as examples (the glossary could) asks to be left as written;
+# news posts get it from news_post_source, so a post is never a template.
 NOT_A_TEMPLATE = "render_macros: false"
 
 

@@ -13,19 +13,11 @@ reports exactly the problems the published build would.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from arrangements.data.dataset import Dataset
 from arrangements.data.model import Arrangements
 from arrangements.data.problems import did_you_mean
-
-ENV = "ARRANGEMENTS_ONLY"
-
-
-def wanted() -> list[str]:
-    """The partnership ids asked for in ARRANGEMENTS_ONLY (`make serve ONLY=a,b`); empty for the whole site."""
-    return [part.strip() for part in os.environ.get(ENV, "").replace(" ", ",").split(",") if part.strip()]
 
 
 def links(arrangements: Arrangements) -> set[str]:

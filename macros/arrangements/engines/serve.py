@@ -88,10 +88,9 @@ def serve(data: Path, engine: str, port: int, only: list[str], interval: float =
         return 1
     watched = (data, REPO / "docs")
     seen = fingerprint(*watched)
-    # Why the environment: hand-written pages call the renderers (macros), which read the same data.
-    # (and no notice about MkDocs 2.0 on each start: scripts/build_site.py says why)
-    env = {**os.environ, "ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_ONLY": ",".join(only),
-           "NO_MKDOCS_2_WARNING": "1"}
+    # Why no data settings for the engine: it builds the generated files and runs none of our code.
+    # No notice about MkDocs 2.0 on each start: scripts/build_site.py says why.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(engine_command(engine, port), cwd=REPO, env=env)
     try:
         while server.poll() is None:
