@@ -49,13 +49,12 @@ DOCS_OUT ?= build/documents
 documents: $(STAMP) document-tools
 	@$(PY) -m arrangements documents --data $(DATA) --out $(DOCS_OUT) $(if $(ONLY),--only $(ONLY))
 
-## Pango (for WeasyPrint), pandoc (Word files), poppler-utils (the tests look at PDF pages), fonts.
+## Fonts for the documents (Typst and pandoc come from PyPI) and poppler-utils (the tests look at PDF pages).
 document-tools:
-	@{ command -v pandoc >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
-	   ldconfig -p | grep -q libpangoft2-1.0; } || { \
+	@{ command -v pdftoppm >/dev/null 2>&1 && fc-list | grep -q "Liberation Sans"; } || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	    pandoc poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core; \
-	  else echo "Install the document tools: sudo apt-get install pandoc poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"; exit 1; fi; }
+	    poppler-utils fonts-liberation fonts-dejavu-core fontconfig; \
+	  else echo "Install the document tools: sudo apt-get install poppler-utils fonts-liberation fonts-dejavu-core"; exit 1; fi; }
 
 ## Run every test: data, pages, browser, accessibility, documents.
 test: $(STAMP) browsers document-tools

@@ -10,19 +10,16 @@ pages, news, and links between pages (a link to another group in the same
 document becomes a link inside it).
 
 The structure chart is a static SVG (chart_svg.py), so no browser is needed.
-The PDF is written by WeasyPrint as PDF/UA-1 (tagged, with language, title,
-bookmarks and alternative text); the Word file by pandoc from the same
-HTML, with real Heading 1 and Heading 2 styles and the chart as a PNG.
+This module composes a document's content as HTML; documents_pdf.py turns it
+into a tagged PDF/UA-1 (pandoc to Typst, then Typst), documents_word.py into
+a Word file (pandoc, then python-docx), both with the same pandoc.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 import re
-import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +30,6 @@ from arrangements.rendering.pages import render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "def_list", "toc",
               "pymdownx.details", "pymdownx.superfences"]
-STYLESHEET = Path(__file__).with_name("documents.css")
 SAMPLE_LABEL = "Illustrative sample data — not real figures"
 STATUS_LABELS = {"in-force": "In force", "proposed": "Proposed", "draft": "Draft",
                  "superseded": "Replaced by a later version"}
@@ -42,7 +38,7 @@ CHART_SLOT = "DOCUMENT-CHART-SLOT"
 WEB_ONLY_SECTIONS = ("Find out more", "Latest news")
 
 
-NO_PANDOC = "pandoc is not installed: run `apt-get install pandoc` to make Word files"
+NO_PANDOC = "pandoc is not installed: run `make install` (it comes with the pypandoc_binary package)"
 
 
 class DocumentError(Exception):
@@ -211,178 +207,28 @@ def documents_for(dataset: Dataset, pid: str) -> list[Document]:
     return docs + [yearly_report_document(dataset, pid, year) for year in sorted(partnership.reports)]
 
 
-# --- HTML for print and for Word ---------------------------------------------------
+# --- pandoc, for both files ------------------------------------------------------------
 
-def _headings(body: str) -> list[tuple[int, str, str]]:
-    found = re.finditer(r'<h([12])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', body, flags=re.DOTALL)
-    return [(int(m.group(1)), m.group(2), re.sub(r"<[^>]+>", "", m.group(3))) for m in found]
+def pandoc_binary() -> Path:
+    """The pandoc that comes with pypandoc_binary: one pinned version, whatever the machine has installed.
 
-
-def _chart_img(doc: Document, src: str) -> str:
-    assert doc.chart is not None
-    return f'<img class="structure-chart-image" src="{src}" alt="{html.escape(doc.chart[1], quote=True)}">'
-
-
-def css_string(text: str) -> str:
-    """Text safe inside a CSS string in a <style> element: anything but plain letters becomes a CSS escape,
-    so no quote, backslash or `</style>` in data text can end the string or the element."""
-    return "".join(char if char.isalnum() and char.isascii() or char in " ,.:;-()" else f"\\{ord(char):x} "
-                   for char in " ".join(str(text).split()))
-
-
-def print_html(doc: Document) -> str:
-    """The whole document for WeasyPrint: cover, contents with page numbers, then the content."""
-    e = html.escape
-    body = doc.body
-    if doc.chart:
-        data = base64.b64encode(doc.chart[0].encode("utf-8")).decode("ascii")
-        body = body.replace(f"<p>{CHART_SLOT}</p>", _chart_img(doc, f"data:image/svg+xml;base64,{data}"))
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in doc.facts)
-    sample = f'<p class="cover-sample">{e(SAMPLE_LABEL)}</p>' if doc.sample else ""
-    contents = "".join(f'<li class="level-{level}"><a href="#{e(anchor)}">{text}</a></li>'
-                       for level, anchor, text in _headings(body))
-    css = STYLESHEET.read_text(encoding="utf-8")
-    css += f'\n@page {{ @bottom-left {{ content: "{css_string(doc.footer or doc.title)}"; }} }}\n'
-    css += '@page :first { @bottom-left { content: none; } }\n'
-    if doc.sample:
-        css += f'\n@page {{ @top-center {{ content: "{css_string(SAMPLE_LABEL)}"; }} }}\n'
-    return f"""<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>{e(doc.title)}</title>
-<meta name="author" content="{e(doc.name, quote=True)}">
-<meta name="description" content="{e(doc.kind + ': ' + doc.subtitle, quote=True)}">
-<style>{css}</style>
-</head>
-<body>
-<section class="cover">
-<p class="cover-kind">{e(doc.kind)}</p>
-<p class="cover-title">{e(doc.name)}</p>
-<p class="cover-subtitle">{e(doc.subtitle)}</p>
-{sample}
-<dl class="cover-facts">{facts}</dl>
-</section>
-<nav class="contents" aria-labelledby="contents-heading">
-<h1 id="contents-heading">Contents</h1>
-<ul>{contents}</ul>
-</nav>
-<main>
-{body}
-</main>
-</body>
-</html>
-"""
-
-
-def word_html(doc: Document, chart_png: str | None) -> str:
-    """The content for pandoc: no cover or contents (the Word file has its own title block)."""
-    body = doc.body
-    if doc.chart:
-        # Why no <figure>: pandoc would take the caption as the picture's description, not its alt text.
-        body = re.sub(r'<figure class="structure-chart"[^>]*>', "", body).replace("</figure>", "")
-        body = body.replace("<figcaption", "<p").replace("</figcaption>", "</p>")
-        body = body.replace(f"<p>{CHART_SLOT}</p>", f"<p>{_chart_img(doc, chart_png)}</p>" if chart_png else "")
-    sample = f"<p><strong>{html.escape(SAMPLE_LABEL)}</strong></p>" if doc.sample else ""
-    facts = "".join(f"<p>{html.escape(label)}: {html.escape(value)}</p>" for label, value in doc.facts)
-    return f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(doc.title)}' \
-           f"</title></head><body>{sample}{facts}{body}</body></html>"
-
-
-# --- Writing the files ---------------------------------------------------------------
-
-def write_pdf(doc: Document, path: Path) -> None:
+    Why not the system's: Debian 12's pandoc (2.17) cannot write Typst, and two versions would make the
+    same data give different files on different machines."""
     try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as error:  # OSError: WeasyPrint is installed but Pango is not
-        raise DocumentError(f"WeasyPrint cannot start ({str(error).splitlines()[0]}): run `make install`, "
-                            "and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`") from None
-    # Why only data: URLs: a document never makes a request to a third party while it is built.
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    HTML(string=print_html(doc), url_fetcher=fetcher).write_pdf(path, pdf_variant="pdf/ua-1")
-
-
-def write_docx(doc: Document, path: Path) -> None:
-    pandoc = shutil.which("pandoc")
-    if pandoc is None:
+        import pypandoc
+    except ImportError:
+        raise DocumentError(NO_PANDOC) from None
+    binary = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    if not binary.is_file():
         raise DocumentError(NO_PANDOC)
-    with tempfile.TemporaryDirectory() as folder:
-        chart = None
-        if doc.chart:
-            try:
-                import cairosvg
-            except (ImportError, OSError) as error:
-                raise DocumentError(f"cairosvg cannot start ({str(error).splitlines()[0]}): run `make install` "
-                                    "and `apt-get install libcairo2`") from None
-            cairosvg.svg2png(bytestring=doc.chart[0].encode("utf-8"), write_to=str(Path(folder) / "chart.png"),
-                             dpi=150, scale=150 / 96)
-            chart = "chart.png"
-        source = Path(folder) / "document.html"
-        source.write_text(word_html(doc, chart), encoding="utf-8")
-        command = [pandoc, "--from=html", "--to=docx", f"--resource-path={folder}", "--metadata=lang:en-GB",
-                   f"--metadata=title:{doc.name}", f"--metadata=subtitle:{doc.kind}: {doc.subtitle}",
-                   f"--output={path}", str(source)]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode:
-            message = (result.stderr.strip().splitlines() or ["no message"])[-1]
-            raise DocumentError(f"pandoc could not write {path.name}: {message}")
-    _finish_word(path, doc.sample, doc.footer or doc.title)
+    return binary
 
 
-def _ruled(properties, element, qn) -> None:  # python-docx XML objects
-    """Thin grey rules round every cell and the full text width: pandoc's tables have a header rule only."""
-    borders = element("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        rule = element(f"w:{side}")
-        for name, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "B1B4B6")):
-            rule.set(qn(name), value)
-        borders.append(rule)
-    for old in properties.findall(qn("w:tblBorders")):
-        properties.remove(old)
-    width = properties.find(qn("w:tblW"))
-    if width is not None:
-        width.set(qn("w:type"), "pct")
-        width.set(qn("w:w"), "5000")
-    look = properties.find(qn("w:tblLook"))
-    # Why before tblLook: Word reads table properties in the schema's order.
-    if look is not None:
-        look.addprevious(borders)
-    else:
-        properties.append(borders)
-
-
-def _finish_word(path: Path, sample: bool, footer: str) -> None:
-    """A4 with 20 mm margins, the chart at the full 170 mm text width (so its text prints at 10 pt or more),
-    a footer with the document's name and the page number, and for a sample report the illustrative-data
-    label in the page header, so it is on every page."""
-    import docx
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    word = docx.Document(str(path))
-    for section in word.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Mm(20)
-        section.top_margin = section.bottom_margin = Mm(22)
-        if sample:
-            paragraph = section.header.paragraphs[0]
-            paragraph.text = SAMPLE_LABEL
-            paragraph.runs[0].bold = True
-        paragraph = section.footer.paragraphs[0]
-        paragraph.text = f"{footer} · Page "  # python-docx escapes the text
-        page = OxmlElement("w:fldSimple")  # Word fills in the page number
-        page.set(qn("w:instr"), "PAGE")
-        run, text = OxmlElement("w:r"), OxmlElement("w:t")
-        text.text = "1"
-        run.append(text)
-        page.append(run)
-        paragraph._p.append(page)
-    for table in word.tables:
-        _ruled(table._tbl.tblPr, OxmlElement, qn)
-    for shape in word.inline_shapes:
-        ratio = shape.height / shape.width
-        shape.width = Mm(170)
-        shape.height = int(Mm(170) * ratio)
-    word.save(str(path))
+def run_pandoc(arguments: list[str], source: str, what: str) -> str:
+    """pandoc's output for `source` (HTML on its standard input); a failure is a DocumentError naming `what`."""
+    result = subprocess.run([str(pandoc_binary()), "--from=html", *arguments], input=source, capture_output=True,
+                            text=True, check=False)
+    if result.returncode:
+        message = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        raise DocumentError(f"pandoc could not write {what}: {message}")
+    return result.stdout

@@ -13,7 +13,6 @@ import functools
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -22,16 +21,9 @@ from pathlib import Path
 from arrangements import REPO
 from arrangements.commands import command
 from arrangements.data.dataset import Dataset
-from arrangements.features.documents import (
-    NO_PANDOC,
-    DocumentError,
-    arrangements_document,
-    print_html,
-    word_html,
-    write_docx,
-    write_pdf,
-    yearly_report_document,
-)
+from arrangements.features.documents import DocumentError, arrangements_document, yearly_report_document
+from arrangements.features.documents_pdf import check_tools, pdf_recipe, write_pdf
+from arrangements.features.documents_word import word_html, write_docx
 from arrangements.rendering.text import file_link
 
 # --- The command ---------------------------------------------------------------------
@@ -51,8 +43,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def _cached(cache: Path | None, recipe: str, path: Path, make: Callable[[], None]) -> None:
     """Copy the file from the cache when the same recipe made it before; otherwise make it and keep a copy.
 
-    Why: WeasyPrint takes about a second a document, and most builds change few documents. The recipe is
-    everything that decides the file's bytes: the HTML, the stylesheet and the tools' versions.
+    Why: most builds change few documents, and a Word file takes a few tenths of a second. The recipe is
+    everything that decides the file's bytes: the HTML, the page design and the tools' versions.
     """
     if cache is None:
         make()
@@ -78,7 +70,7 @@ def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
     folder = out / pid / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     pdf, word = folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"
-    _cached(cache, f"pdf {_tool_versions()} {print_html(doc)}", pdf, lambda: write_pdf(doc, pdf))
+    _cached(cache, f"pdf {_tool_versions()} {pdf_recipe(doc)}", pdf, lambda: write_pdf(doc, pdf))
     # (the whole Document: the Word file's title block and footer come from its fields, not only the HTML)
     _cached(cache, f"docx {_tool_versions()} {doc!r} {word_html(doc, 'chart.png')}", word,
             lambda: write_docx(doc, word))
@@ -86,30 +78,30 @@ def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
 
 
 def _warm_up() -> None:
-    """Load WeasyPrint, cairosvg and python-docx and set up the fonts once, before the workers fork.
-
-    Why: importing WeasyPrint and its first page (fonts) take seconds; each worker would pay them again.
-    """
+    """Load Typst and python-docx once, before the workers fork, so each worker does not load them again."""
     try:
-        import cairosvg  # noqa: F401
         import docx  # noqa: F401
-        from weasyprint import HTML
-    except (ImportError, OSError):
+        import typst  # noqa: F401
+    except ImportError:
         return  # the worker that needs the tool says what is missing
-    HTML(string='<html lang="en"><p>Warm-up</p></html>').write_pdf()
 
 
 @functools.cache
 def _tool_versions() -> str:
-    from importlib.metadata import version
-
-    pandoc = shutil.which("pandoc")
-    pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
-        if pandoc else "none"
-    names = ("weasyprint", "cairosvg", "python-docx", "markdown", "pymdown-extensions")
+    names = ("typst", "pypandoc_binary", "python-docx", "markdown", "pymdown-extensions")
     # The code that writes the files is part of the recipe too (the Word finishing touches, say).
-    code = hashlib.sha256(Path(__file__).with_name("documents.py").read_bytes()).hexdigest()[:12]
-    return " ".join([*(f"{name}={version(name)}" for name in names), pandoc_version, code])
+    code = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes() for name in (
+        "documents.py", "documents_pdf.py", "documents_word.py"))).hexdigest()[:12]
+    return " ".join([*(f"{name}={_version_of(name)}" for name in names), code])
+
+
+def _version_of(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"  # (the tool's own error, when it is needed, says what to do)
 
 
 # ARRANGEMENTS_DOCUMENTS_CACHE moves it (the benchmark starts from an empty one).
@@ -138,8 +130,8 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
     dataset.documents = None
     _WORK = (dataset, out, cache)
     started = time.time()
-    if tasks and shutil.which("pandoc") is None:
-        raise DocumentError(NO_PANDOC)  # Why now: not after minutes of PDFs
+    if tasks:
+        check_tools()  # Why now: not after minutes of work
     if jobs <= 1 or len(tasks) <= 1:
         written = [path for task in tasks for path in _write_one(task)]
     else:

@@ -1,0 +1,94 @@
+"""The PDF: a document's HTML through pandoc into Typst, and Typst writes a tagged PDF/UA-1.
+
+Why Typst and not a browser-like HTML renderer: Typst lays out and writes a
+ten-page document in about a twentieth of a second (WeasyPrint took more than
+a second), and with `pdf_standards=["ua-1"]` it tags headings, lists, tables
+with their header cells, figures with their alternative text, the language,
+the title and the bookmarks, and refuses to write a file that breaks PDF/UA-1
+(an image without alternative text, say). The page design is documents.typ;
+documents.lua tells pandoc where the chart goes and how notes look.
+
+Data text reaches Typst in two ways only, both as text: the body through
+pandoc's Typst writer, which escapes it, and the cover, title and footer as
+JSON in `sys.inputs`, which Typst shows as strings and never reads as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from arrangements.features.documents import CHART_SLOT, SAMPLE_LABEL, Document, DocumentError, run_pandoc
+
+TEMPLATE = Path(__file__).with_name("documents.typ")
+FILTER = Path(__file__).with_name("documents.lua")
+MAIN = '#import "template.typ": *\n#show: document-layout\n\n'
+
+
+def _typst():  # noqa: ANN202 - the typst module
+    try:
+        import typst
+    except ImportError as error:
+        raise DocumentError(f"Typst cannot start ({error}): run `make install`") from None
+    return typst
+
+
+def check_tools() -> None:
+    """Stop before the first document when a tool is missing, not after minutes of work."""
+    from arrangements.features.documents import pandoc_binary
+
+    pandoc_binary()
+    _typst()
+
+
+def typst_inputs(doc: Document) -> dict[str, str]:
+    """What the template shows around the body, as data (see the module's note on why JSON)."""
+    return {"document": json.dumps({
+        "title": doc.title, "name": doc.name, "kind": doc.kind, "subtitle": doc.subtitle,
+        "description": f"{doc.kind}: {doc.subtitle}", "facts": doc.facts, "footer": doc.footer or doc.title,
+        "sample": SAMPLE_LABEL if doc.sample else "", "chart_alt": doc.chart[1] if doc.chart else "",
+    }, ensure_ascii=False)}
+
+
+def pdf_recipe(doc: Document) -> str:
+    """Everything that decides the PDF's bytes besides the tools: the cache's key."""
+    return "\n".join([doc.body, json.dumps(typst_inputs(doc)), doc.chart[0] if doc.chart else "",
+                      TEMPLATE.read_text(encoding="utf-8"), FILTER.read_text(encoding="utf-8")])
+
+
+def _compile(folder: Path, inputs: dict[str, str], what: str, **options: object) -> bytes:
+    typst = _typst()
+    try:
+        return typst.compile(str(folder / "main.typ"), root=str(folder), sys_inputs=inputs, **options)
+    except typst.TypstError as error:
+        first = (str(error).strip().splitlines() or ["no message"])[0]
+        raise DocumentError(f"Typst could not write {what}: {first}") from None
+
+
+def write_pdf(doc: Document, path: Path) -> None:
+    body = run_pandoc(["--to=typst", f"--lua-filter={FILTER}"], f"<body>{doc.body}</body>", path.name)
+    if doc.chart and "#chart-image" not in body:
+        raise DocumentError(f"{path.name}: the structure chart's place ({CHART_SLOT}) was lost on the way to "
+                            "Typst; please report this")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        shutil.copyfile(TEMPLATE, folder / "template.typ")
+        (folder / "chart.svg").write_text(doc.chart[0] if doc.chart else _BLANK_SVG, encoding="utf-8")
+        (folder / "main.typ").write_text(MAIN + body, encoding="utf-8")
+        path.write_bytes(_compile(folder, typst_inputs(doc), path.name, pdf_standards=["ua-1"]))
+
+
+_BLANK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
+
+
+def chart_png(svg: str, what: str) -> bytes:
+    """The structure chart as a PNG at 150 pixels an inch, 170 mm wide (for the Word file): Typst draws the
+    same SVG as in the PDF, so both files show the same chart."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "chart.svg").write_text(svg, encoding="utf-8")
+        (folder / "main.typ").write_text('#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
+                                         '#image("chart.svg", width: 170mm)\n', encoding="utf-8")
+        return _compile(folder, {}, what, format="png", ppi=150)
