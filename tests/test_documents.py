@@ -20,8 +20,8 @@ import docx
 import pytest
 from arrangements.core import Dataset, load_dataset
 from arrangements.features.documents import SAMPLE_LABEL, DocumentError, arrangements_document
-from arrangements.features.documents_build import _cached, build, download_links, file_size
-from arrangements.features.documents_pdf import write_pdf
+from arrangements.features.documents_build import build, download_links, file_size
+from arrangements.features.documents_files import keep, kept_at, make_documents, reuse
 from arrangements.features.report import SECTIONS
 from arrangements.rendering.chart_svg import _path, layout, routes, structure_svg
 from arrangements.rendering.dates import today
@@ -280,7 +280,8 @@ def test_chart_svg_has_every_group_readable_text_and_a_title(dataset: Dataset, p
 
 def test_data_text_is_escaped_in_the_chart_and_the_document(tmp_path: Path) -> None:
     """Text that Typst, HTML or XML would read as code is printed as it was written, everywhere it lands."""
-    hostile = '<script>alert(1)</script> & #eval("1+1") $x$ @a <b> // c [d] *e* _f_ \\ `g` Neglect Group'
+    # (Not `*` or `_`: data text may carry emphasis, which the pages show too; see test_properties.py.)
+    hostile = '<script>alert(1)</script> & #eval("1+1") $x$ @a <b> // c [d] ~ -- \\ `g` = Neglect Group'
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
     path = data / "partnerships" / "north-somerset" / "arrangements" / "2022.yml"
@@ -294,11 +295,15 @@ def test_data_text_is_escaped_in_the_chart_and_the_document(tmp_path: Path) -> N
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     document = arrangements_document(dataset, "north-somerset")
     assert "<script>" not in document.body and "&lt;script&gt;alert(1)&lt;/script&gt;" in document.body
-    write_pdf(document, tmp_path / "hostile.pdf")
-    reader = PdfReader(tmp_path / "hostile.pdf")
+    pdf, word = make_documents([(document, tmp_path)], cache=None)
+    reader = PdfReader(pdf)
     text = pdf_text(reader)
-    assert words(hostile) in text  # every character printed, nothing run: no "2" where #eval(...) stood
+    # Every character printed, nothing run (no "2" where #eval(...) stood): in the chart, and in the body,
+    # whose headings the contents page lists.
+    assert text.count(words(hostile)) >= 3
+    assert words(hostile) in " ".join((reader.pages[1].extract_text() or "").split())
     assert "#sys.inputs ] $y$: Structure" in " ".join((reader.pages[2].extract_text() or "").split())  # footer
+    assert words(hostile) in headings(word, 2)  # and in the Word file, as a heading
 
 
 # --- The command ---------------------------------------------------------------------------
@@ -444,20 +449,15 @@ def test_an_older_or_proposed_version_says_so_once(dataset: Dataset, out: Path) 
 
 
 def test_cache_reuses_a_file_only_for_the_same_recipe(tmp_path: Path) -> None:
-    made: list[str] = []
-
-    def make(path: Path, text: str) -> None:
-        made.append(text)
-        path.write_text(text, encoding="utf-8")
-
     cache, target = tmp_path / "cache", tmp_path / "out.pdf"
-    _cached(cache, "recipe one", target, lambda: make(target, "one"))
-    _cached(cache, "recipe one", target, lambda: make(target, "again"))
-    assert made == ["one"] and target.read_text(encoding="utf-8") == "one"
-    _cached(cache, "recipe two", target, lambda: make(target, "two"))
-    assert made == ["one", "two"] and target.read_text(encoding="utf-8") == "two"
-    _cached(None, "recipe two", target, lambda: make(target, "fresh"))  # no cache: always made
-    assert made[-1] == "fresh"
+    one = kept_at(cache, "recipe one", target)
+    assert not reuse(one, target)  # nothing kept yet: it must be made
+    target.write_text("one", encoding="utf-8")
+    keep(one, target)
+    target.write_text("changed since", encoding="utf-8")
+    assert reuse(kept_at(cache, "recipe one", target), target) and target.read_text(encoding="utf-8") == "one"
+    assert not reuse(kept_at(cache, "recipe two", target), target)  # another recipe: made afresh
+    assert kept_at(None, "recipe one", target) is None and not reuse(None, target)  # no cache: always made
 
 
 def test_a_whole_build_prunes_the_cache_and_a_one_partnership_build_does_not(dataset: Dataset,

@@ -9,21 +9,17 @@ and turns any failure into one line that says what to do.
 from __future__ import annotations
 
 import argparse
-import functools
-import hashlib
 import os
-import shutil
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from arrangements import REPO
 from arrangements.commands import command
 from arrangements.data.dataset import Dataset
 from arrangements.features.documents import DocumentError, arrangements_document, yearly_report_document
-from arrangements.features.documents_pdf import check_tools, pdf_recipe, write_pdf
-from arrangements.features.documents_word import word_html, write_docx
+from arrangements.features.documents_files import make_documents
+from arrangements.features.documents_pdf import check_tools
 from arrangements.rendering.text import file_link
 
 # --- The command ---------------------------------------------------------------------
@@ -40,41 +36,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", dest="cache", action="store_const", const=None, help="always write afresh")
 
 
-def _cached(cache: Path | None, recipe: str, path: Path, make: Callable[[], None]) -> None:
-    """Copy the file from the cache when the same recipe made it before; otherwise make it and keep a copy.
-
-    Why: most builds change few documents, and a Word file takes a few tenths of a second. The recipe is
-    everything that decides the file's bytes: the HTML, the page design and the tools' versions.
-    """
-    if cache is None:
-        make()
-        return
-    key = hashlib.sha256(recipe.encode("utf-8")).hexdigest()
-    kept = cache / f"{key}{path.suffix}"
-    if kept.exists():
-        shutil.copyfile(kept, path)
-        os.utime(kept)  # Why: marks it as used by this build, so pruning keeps it
-        return
-    make()
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
-    shutil.copyfile(path, partial)
-    partial.replace(kept)  # Why: another worker may be writing the same file
-
-
-def _write_one(task: tuple[str, str, str | None]) -> list[Path]:
-    pid, kind, key = task
+def _write_batch(tasks: list[tuple[str, str, str | None]]) -> list[Path]:
     dataset, out, cache = _WORK
-    doc = (arrangements_document(dataset, pid, key) if kind == "arrangements"
-           else yearly_report_document(dataset, pid, key or ""))
-    folder = out / pid / "documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    pdf, word = folder / f"{doc.stem}.pdf", folder / f"{doc.stem}.docx"
-    _cached(cache, f"pdf {_tool_versions()} {pdf_recipe(doc)}", pdf, lambda: write_pdf(doc, pdf))
-    # (the whole Document: the Word file's title block and footer come from its fields, not only the HTML)
-    _cached(cache, f"docx {_tool_versions()} {doc!r} {word_html(doc, 'chart.png')}", word,
-            lambda: write_docx(doc, word))
-    return [pdf, word]
+    documents = [(arrangements_document(dataset, pid, key) if kind == "arrangements"
+                  else yearly_report_document(dataset, pid, key or ""), out / pid / "documents")
+                 for pid, kind, key in tasks]
+    return make_documents(documents, cache)
 
 
 def _warm_up() -> None:
@@ -84,24 +51,6 @@ def _warm_up() -> None:
         import typst  # noqa: F401
     except ImportError:
         return  # the worker that needs the tool says what is missing
-
-
-@functools.cache
-def _tool_versions() -> str:
-    names = ("typst", "pypandoc_binary", "python-docx", "markdown", "pymdown-extensions")
-    # The code that writes the files is part of the recipe too (the Word finishing touches, say).
-    code = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes() for name in (
-        "documents.py", "documents_pdf.py", "documents_word.py"))).hexdigest()[:12]
-    return " ".join([*(f"{name}={_version_of(name)}" for name in names), code])
-
-
-def _version_of(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "none"  # (the tool's own error, when it is needed, says what to do)
 
 
 # ARRANGEMENTS_DOCUMENTS_CACHE moves it (the benchmark starts from an empty one).
@@ -132,10 +81,7 @@ def build(dataset: Dataset, out: Path, only: str | None = None, jobs: int = 1,
     started = time.time()
     if tasks:
         check_tools()  # Why now: not after minutes of work
-    if jobs <= 1 or len(tasks) <= 1:
-        written = [path for task in tasks for path in _write_one(task)]
-    else:
-        written = _in_parallel(tasks, jobs, cache)
+    written = _write_batch(tasks) if jobs <= 1 or len(tasks) <= 1 else _in_parallel(tasks, jobs, cache)
     if cache is not None and prune and not only:
         _prune(cache, started)
     return written
@@ -155,9 +101,13 @@ def _in_parallel(tasks: list[tuple[str, str, str | None]], jobs: int, cache: Pat
     # Why fork: the workers share the loaded data, and the tools loaded once here, instead of loading them again.
     if cache is None or not any(cache.glob("*.pdf")):
         _warm_up()  # (a build that finds a filled cache mostly copies: no tool is needed then)
+    # Why batches, dealt out in turn: each batch starts pandoc once, and a few more batches than workers
+    # keep every worker busy to the end (documents differ in length).
+    count = min(len(tasks), jobs * 3)
+    batches = [tasks[start::count] for start in range(count)]
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        return [path for paths in pool.map(_write_one, tasks) for path in paths]
+        return [path for paths in pool.map(_write_batch, batches) for path in paths]
     finally:
         # Why cancel: after a failure the build stops now, not once every other document is written.
         pool.shutdown(cancel_futures=True)

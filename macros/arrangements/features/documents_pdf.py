@@ -6,7 +6,7 @@ a second), and with `pdf_standards=["ua-1"]` it tags headings, lists, tables
 with their header cells, figures with their alternative text, the language,
 the title and the bookmarks, and refuses to write a file that breaks PDF/UA-1
 (an image without alternative text, say). The page design is documents.typ;
-documents.lua tells pandoc where the chart goes and how notes look.
+documents.lua (pandoc) says where the chart goes and how notes look.
 
 Data text reaches Typst in two ways only, both as text: the body through
 pandoc's Typst writer, which escapes it, and the cover, title and footer as
@@ -20,10 +20,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from arrangements.features.documents import CHART_SLOT, SAMPLE_LABEL, Document, DocumentError, run_pandoc
+from arrangements.features.documents import CHART_SLOT, CONVERTER, SAMPLE_LABEL, Document, DocumentError
 
 TEMPLATE = Path(__file__).with_name("documents.typ")
-FILTER = Path(__file__).with_name("documents.lua")
 MAIN = '#import "template.typ": *\n#show: document-layout\n\n'
 
 
@@ -55,7 +54,7 @@ def typst_inputs(doc: Document) -> dict[str, str]:
 def pdf_recipe(doc: Document) -> str:
     """Everything that decides the PDF's bytes besides the tools: the cache's key."""
     return "\n".join([doc.body, json.dumps(typst_inputs(doc)), doc.chart[0] if doc.chart else "",
-                      TEMPLATE.read_text(encoding="utf-8"), FILTER.read_text(encoding="utf-8")])
+                      TEMPLATE.read_text(encoding="utf-8"), CONVERTER.read_text(encoding="utf-8")])
 
 
 def _compile(folder: Path, inputs: dict[str, str], what: str, **options: object) -> bytes:
@@ -67,17 +66,23 @@ def _compile(folder: Path, inputs: dict[str, str], what: str, **options: object)
         raise DocumentError(f"Typst could not write {what}: {first}") from None
 
 
-def write_pdf(doc: Document, path: Path) -> None:
-    body = run_pandoc(["--to=typst", f"--lua-filter={FILTER}"], f"<body>{doc.body}</body>", path.name)
+def typst_job(doc: Document, name: str, markup: Path) -> dict[str, str]:
+    """The conversion of the document's HTML into Typst markup at `markup` (for documents.lua)."""
+    return {"kind": "typst", "name": name, "html": f"<body>{doc.body}</body>", "out": str(markup)}
+
+
+def compile_pdf(doc: Document, markup: Path, path: Path) -> None:
+    """Typst lays out the converted body in the page design and writes the tagged PDF to `path`."""
+    body = markup.read_text(encoding="utf-8")
     if doc.chart and "#chart-image" not in body:
         raise DocumentError(f"{path.name}: the structure chart's place ({CHART_SLOT}) was lost on the way to "
                             "Typst; please report this")
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        shutil.copyfile(TEMPLATE, folder / "template.typ")
-        (folder / "chart.svg").write_text(doc.chart[0] if doc.chart else _BLANK_SVG, encoding="utf-8")
-        (folder / "main.typ").write_text(MAIN + body, encoding="utf-8")
-        path.write_bytes(_compile(folder, typst_inputs(doc), path.name, pdf_standards=["ua-1"]))
+    folder = markup.parent / f"{markup.stem}-typst"
+    folder.mkdir()
+    shutil.copyfile(TEMPLATE, folder / "template.typ")
+    (folder / "chart.svg").write_text(doc.chart[0] if doc.chart else _BLANK_SVG, encoding="utf-8")
+    (folder / "main.typ").write_text(MAIN + body, encoding="utf-8")
+    path.write_bytes(_compile(folder, typst_inputs(doc), path.name, pdf_standards=["ua-1"]))
 
 
 _BLANK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import html
 import re
-import tempfile
 from pathlib import Path
 
-from arrangements.features.documents import CHART_SLOT, SAMPLE_LABEL, Document, run_pandoc
+from arrangements.features.documents import CHART_SLOT, SAMPLE_LABEL, Document
 from arrangements.features.documents_pdf import chart_png
 
 
 def _chart_img(doc: Document, src: str) -> str:
     assert doc.chart is not None
-    return f'<img class="structure-chart-image" src="{src}" alt="{html.escape(doc.chart[1], quote=True)}">'
+    return (f'<img class="structure-chart-image" src="{html.escape(src, quote=True)}" '
+            f'alt="{html.escape(doc.chart[1], quote=True)}">')
 
 
 def word_html(doc: Document, chart_png: str | None) -> str:
@@ -36,15 +36,18 @@ def word_html(doc: Document, chart_png: str | None) -> str:
            f"</title></head><body>{sample}{facts}{body}</body></html>"
 
 
-def write_docx(doc: Document, path: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        chart = None
-        if doc.chart:
-            chart = "chart.png"
-            (Path(folder) / chart).write_bytes(chart_png(doc.chart[0], path.name))
-        run_pandoc(["--to=docx", f"--resource-path={folder}", "--metadata=lang:en-GB",
-                    f"--metadata=title:{doc.name}", f"--metadata=subtitle:{doc.kind}: {doc.subtitle}",
-                    f"--output={path}"], word_html(doc, chart), path.name)
+def word_job(doc: Document, path: Path, work: Path) -> dict[str, str]:
+    """The conversion of the document into a Word file at `path` (for documents.lua); the chart's PNG is
+    drawn into `work` first."""
+    chart = None
+    if doc.chart:
+        chart = work / f"{path.stem}-chart.png"
+        chart.write_bytes(chart_png(doc.chart[0], path.name))
+    return {"kind": "docx", "name": path.name, "html": word_html(doc, str(chart) if chart else None),
+            "out": str(path), "title": doc.name, "subtitle": f"{doc.kind}: {doc.subtitle}"}
+
+
+def finish_word(doc: Document, path: Path) -> None:
     _finish_word(path, doc.sample, doc.footer or doc.title)
 
 
