@@ -16,6 +16,7 @@ JSON in `sys.inputs`, which Typst shows as strings and never reads as markup.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -57,10 +58,26 @@ def pdf_recipe(doc: Document) -> str:
                       TEMPLATE.read_text(encoding="utf-8"), CONVERTER.read_text(encoding="utf-8")])
 
 
+_COMPILERS: dict[int, object] = {}
+
+
+def _compiler():  # noqa: ANN202 - a typst.Compiler
+    """One Typst compiler per process: it keeps the fonts and what it worked out for the page design from
+    one document to the next (a third off each PDF).
+
+    Why one per process: a compiler made before the workers fork is not used after it (its threads do not
+    come with the fork)."""
+    if os.getpid() not in _COMPILERS:
+        _COMPILERS.clear()
+        _COMPILERS[os.getpid()] = _typst().Compiler()
+    return _COMPILERS[os.getpid()]
+
+
 def _compile(folder: Path, inputs: dict[str, str], what: str, **options: object) -> bytes:
     typst = _typst()
     try:
-        return typst.compile(str(folder / "main.typ"), root=str(folder), sys_inputs=inputs, **options)
+        return _compiler().compile(input=str(folder / "main.typ"), root=str(folder), sys_inputs=inputs,
+                                   **options)
     except typst.TypstError as error:
         first = (str(error).strip().splitlines() or ["no message"])[0]
         raise DocumentError(f"Typst could not write {what}: {first}") from None
