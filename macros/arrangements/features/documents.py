@@ -232,7 +232,7 @@ CONVERTER = Path(__file__).with_name("documents.lua")
 PANDOC_RUNTIME = ["+RTS", "-A32m", "-RTS"]
 
 
-def convert(jobs: list[dict[str, str]]) -> None:
+def convert(jobs: list[dict[str, object]]) -> None:
     """Every conversion in `jobs` (see documents.lua) in one pandoc process; a DocumentError names the file."""
     if not jobs:
         return

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arrangements.features.documents import Document, convert
-from arrangements.features.documents_pdf import compile_pdf, pdf_recipe, typst_job
-from arrangements.features.documents_word import finish_word, word_html, word_job
+from arrangements.features.documents_pdf import compile_pdf, pdf_recipe, typst_fields
+from arrangements.features.documents_word import finish_word, word_fields
 
-CODE = ("documents.py", "documents_pdf.py", "documents_word.py", "documents_files.py")
+CODE = ("documents.py", "documents_pdf.py", "documents_word.py", "documents_files.py", "documents.lua",
+        "documents.typ")
 TOOLS = ("typst", "pypandoc_binary", "python-docx", "markdown", "pymdown-extensions")
 
 
@@ -45,7 +46,7 @@ def make_documents(documents: list[tuple[Document, Path]], cache: Path | None) -
         if not reuse(kept, pdf):
             pdfs.append(_Missing(doc, pdf, kept))
         # (the whole Document: the Word file's title block and footer come from its fields, not only the HTML)
-        kept = kept_at(cache, f"docx {tool_versions()} {doc!r} {word_html(doc, 'chart.png')}", word)
+        kept = kept_at(cache, f"docx {tool_versions()} {doc!r}", word)
         if not reuse(kept, word):
             words.append(_Missing(doc, word, kept))
     if pdfs or words:
@@ -56,15 +57,23 @@ def make_documents(documents: list[tuple[Document, Path]], cache: Path | None) -
 def _make(pdfs: list[_Missing], words: list[_Missing]) -> None:
     with tempfile.TemporaryDirectory(prefix="documents-") as name:
         work = Path(name)
-        markup = [work / f"{number}.typ" for number in range(len(pdfs))]
-        convert([typst_job(one.doc, one.path.name, path) for one, path in zip(pdfs, markup, strict=True)]
-                + [word_job(one.doc, one.path, work) for one in words])
-        for one, path in zip(pdfs, markup, strict=True):
-            compile_pdf(one.doc, path, one.path)
+        # One job a document: pandoc reads its HTML once for both files.
+        jobs: dict[Path, dict[str, object]] = {}
+        for number, one in enumerate(pdfs):
+            jobs.setdefault(one.path.with_suffix(""), _job(one.doc)).update(typst_fields(work / f"{number}.typ"))
+        for one in words:
+            jobs.setdefault(one.path.with_suffix(""), _job(one.doc)).update(word_fields(one.doc, one.path, work))
+        convert(list(jobs.values()))
+        for number, one in enumerate(pdfs):
+            compile_pdf(one.doc, work / f"{number}.typ", one.path)
             keep(one.kept, one.path)
         for one in words:
             finish_word(one.doc, one.path)
             keep(one.kept, one.path)
+
+
+def _job(doc: Document) -> dict[str, object]:
+    return {"name": doc.stem, "html": f"<body>{doc.body}</body>", "typst": "", "docx": ""}
 
 
 def kept_at(cache: Path | None, recipe: str, path: Path) -> Path | None:

@@ -83,9 +83,9 @@ def _compile(folder: Path, inputs: dict[str, str], what: str, **options: object)
         raise DocumentError(f"Typst could not write {what}: {first}") from None
 
 
-def typst_job(doc: Document, name: str, markup: Path) -> dict[str, str]:
-    """The conversion of the document's HTML into Typst markup at `markup` (for documents.lua)."""
-    return {"kind": "typst", "name": name, "html": f"<body>{doc.body}</body>", "out": str(markup)}
+def typst_fields(markup: Path) -> dict[str, str]:
+    """What documents.lua needs to write the Typst markup of the PDF's body at `markup`."""
+    return {"typst": str(markup)}
 
 
 def compile_pdf(doc: Document, markup: Path, path: Path) -> None:

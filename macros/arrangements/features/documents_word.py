@@ -1,4 +1,4 @@
-"""The Word file: the document's HTML through pandoc, finished with python-docx.
+"""The Word file: the document's HTML through pandoc (documents.lua), finished with python-docx.
 
 Partners put the arrangements through their own sign-off and committee
 templates, so the Word file has real Heading 1 and Heading 2 styles, the
@@ -8,43 +8,22 @@ after it, A4 pages with a footer, and ruled tables whose header row repeats.
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
-from arrangements.features.documents import CHART_SLOT, SAMPLE_LABEL, Document
+from arrangements.features.documents import SAMPLE_LABEL, Document
 from arrangements.features.documents_pdf import chart_png
 
 
-def _chart_img(doc: Document, src: str) -> str:
-    assert doc.chart is not None
-    return (f'<img class="structure-chart-image" src="{html.escape(src, quote=True)}" '
-            f'alt="{html.escape(doc.chart[1], quote=True)}">')
-
-
-def word_html(doc: Document, chart_png: str | None) -> str:
-    """The content for pandoc: no cover or contents (the Word file has its own title block)."""
-    body = doc.body
+def word_fields(doc: Document, path: Path, work: Path) -> dict[str, object]:
+    """What documents.lua needs, besides the HTML, to write the Word file at `path`: its title block, the
+    cover's facts and sample label (Word has no cover), and the chart as a PNG, drawn into `work`."""
+    chart = ""
     if doc.chart:
-        # Why no <figure>: pandoc would take the caption as the picture's description, not its alt text.
-        body = re.sub(r'<figure [^>]*class="structure-chart"[^>]*>', "", body).replace("</figure>", "")
-        body = body.replace("<figcaption", "<p").replace("</figcaption>", "</p>")
-        body = body.replace(f"<p>{CHART_SLOT}</p>", f"<p>{_chart_img(doc, chart_png)}</p>" if chart_png else "")
-    sample = f"<p><strong>{html.escape(SAMPLE_LABEL)}</strong></p>" if doc.sample else ""
-    facts = "".join(f"<p>{html.escape(label)}: {html.escape(value)}</p>" for label, value in doc.facts)
-    return f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(doc.title)}' \
-           f"</title></head><body>{sample}{facts}{body}</body></html>"
-
-
-def word_job(doc: Document, path: Path, work: Path) -> dict[str, str]:
-    """The conversion of the document into a Word file at `path` (for documents.lua); the chart's PNG is
-    drawn into `work` first."""
-    chart = None
-    if doc.chart:
-        chart = work / f"{path.stem}-chart.png"
-        chart.write_bytes(chart_png(doc.chart[0], path.name))
-    return {"kind": "docx", "name": path.name, "html": word_html(doc, str(chart) if chart else None),
-            "out": str(path), "title": doc.name, "subtitle": f"{doc.kind}: {doc.subtitle}"}
+        chart = str(work / f"{path.stem}-chart.png")
+        Path(chart).write_bytes(chart_png(doc.chart[0], path.name))
+    return {"docx": str(path), "title": doc.name, "subtitle": f"{doc.kind}: {doc.subtitle}", "facts": doc.facts,
+            "sample": SAMPLE_LABEL if doc.sample else "", "chart": chart,
+            "chart_alt": doc.chart[1] if doc.chart else ""}
 
 
 def finish_word(doc: Document, path: Path) -> None:
