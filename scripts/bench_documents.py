@@ -13,7 +13,9 @@ builds the site from them. For each dataset it times, with a document cache of i
 The documents' share is (whole build - pages alone) / whole build; the budget is at most a half.
 Prints figures; asserts nothing.
 
-Usage: python scripts/bench_documents.py [--sizes 150] [--jobs-compare]
+Each figure is the median of --rounds rounds (default 3); a share is printed with its lowest and highest.
+
+Usage: python scripts/bench_documents.py [--sizes 150] [--rounds 3] [--jobs-compare]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,24 +56,35 @@ def build(site: Path, env: dict[str, str], documents: bool) -> tuple[float, floa
     return seconds, float(found.group(1)) if found else 0.0
 
 
-def figures(name: str, data: Path, work: Path, jobs_compare: bool) -> None:
+def figures(name: str, data: Path, work: Path, jobs_compare: bool, rounds: int) -> None:
+    """Each round: the pages alone, the whole build from an empty cache, then again with the cache filled.
+
+    Why rounds, and the median of each round's share: this machine's speed drifts by 10 to 20% from one
+    minute to the next; a round's three builds run back to back, so their share cancels most of the drift.
+    """
     cache = work / f"cache-{name}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("ARRANGEMENTS_")}
     env |= {"ARRANGEMENTS_DATA": str(data), "ARRANGEMENTS_DOCUMENTS_CACHE": str(cache),
             "PYTHONPATH": str(REPO / "macros")}
     site = work / f"site-{name}"
-    first, _ = build(site, env, documents=False)
-    shutil.rmtree(cache, ignore_errors=True)
-    cold, cold_documents = build(site, env, documents=True)
+    build(site, env, documents=False)  # (a first build, not counted: files and caches of the machine)
+    rows = []
+    for _ in range(rounds):
+        pages, _ = build(site, env, documents=False)
+        shutil.rmtree(cache, ignore_errors=True)
+        cold, cold_documents = build(site, env, documents=True)
+        warm, warm_documents = build(site, env, documents=True)
+        rows.append((pages, cold, cold_documents, warm, warm_documents))
     count = len(list(site.glob("*/documents/*")))
-    warm, warm_documents = build(site, env, documents=True)
-    again, _ = build(site, env, documents=False)
-    pages = min(first, again)
-    share = lambda whole: max(0.0, whole - pages) / whole  # noqa: E731
+    medians = (statistics.median(column) for column in zip(*rows, strict=True))
+    pages, cold, cold_documents, warm, warm_documents = medians
+    cold_shares = [max(0.0, c - p) / c for p, c, _, _, _ in rows]
+    warm_shares = [max(0.0, w - p) / w for p, _, _, w, _ in rows]
+    spread = lambda shares: f"{statistics.median(shares):4.0%} ({min(shares):.0%}-{max(shares):.0%})"  # noqa: E731
     print(f"{name:>8}: {count:4d} files | pages alone {pages:6.1f} s | whole build, empty cache {cold:6.1f} s "
           f"(documents {cold_documents:5.1f} s, {cold_documents / max(1, count // 2):.2f} s a document; "
-          f"share {share(cold):4.0%}) | unchanged data {warm:6.1f} s (documents {warm_documents:5.1f} s; "
-          f"share {share(warm):4.0%})", flush=True)
+          f"share {spread(cold_shares)}) | unchanged data {warm:6.1f} s (documents {warm_documents:5.1f} s; "
+          f"share {spread(warm_shares)})", flush=True)
     if jobs_compare:
         for jobs in (1, 2, 4):
             alone, _ = run([sys.executable, "-m", "arrangements", "documents", "--data", str(data), "--out",
@@ -81,6 +95,7 @@ def figures(name: str, data: Path, work: Path, jobs_compare: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[150])
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of builds; medians are printed")
     parser.add_argument("--jobs-compare", action="store_true",
                         help="also time the bundled documents alone at 1, 2 and 4 at a time")
     args = parser.parse_args()
@@ -88,12 +103,12 @@ def main() -> int:
     try:
         print(f"Documents, generate then build ({os.cpu_count()} cores, "
               f"load {os.getloadavg()[0]:.1f}):", flush=True)
-        figures("bundled", REPO / "data", work, args.jobs_compare)
+        figures("bundled", REPO / "data", work, args.jobs_compare, args.rounds)
         for n in args.sizes:
             data = work / f"data-{n}"
             subprocess.run([sys.executable, "scripts/synth.py", "--n", str(n), "--seed", "1", "--out", str(data)],
                            cwd=REPO, check=True, capture_output=True)
-            figures(f"N={n}", data, work, False)
+            figures(f"N={n}", data, work, False, args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
