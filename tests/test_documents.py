@@ -190,6 +190,14 @@ def table_attributes(element: dict) -> dict:
     return {}
 
 
+def test_pdf_is_packed_for_a_small_download(out: Path) -> None:
+    """The PDF's objects (hundreds of tags) are packed into compressed streams: about half the bytes a
+    reader downloads, with the same tags (the test above reads them from these very files)."""
+    path = out / "north-somerset" / "documents" / "arrangements-2022.pdf"
+    assert b"/ObjStm" in path.read_bytes()
+    assert path.stat().st_size < 160 * 1024, path.stat().st_size  # 13 pages and a chart; unpacked: 212 KB
+
+
 def test_structure_chart_is_a_figure_with_alternative_text(out: Path) -> None:
     reader = PdfReader(out / "southampton" / "documents" / "arrangements-2022.pdf")
     figures = [element for element in struct_elements(reader) if element["/S"] == "/Figure"]

@@ -23,7 +23,7 @@ from arrangements.features.documents_word import finish_word, word_fields
 
 CODE = ("documents.py", "documents_pdf.py", "documents_word.py", "documents_files.py", "documents.lua",
         "documents.typ")
-TOOLS = ("typst", "pypandoc_binary", "python-docx", "markdown", "pymdown-extensions")
+TOOLS = ("typst", "pypandoc_binary", "pikepdf", "python-docx", "markdown", "pymdown-extensions")
 
 
 @dataclass
