@@ -265,7 +265,8 @@ def test_word_chart_is_a_picture_with_alternative_text_and_the_words_follow(out:
     # The caption follows the picture as a paragraph; the chart's placeholder never shows.
     texts = [p.text for p in word.paragraphs]
     picture = next(n for n, p in enumerate(word.paragraphs) if "<pic:pic" in p._p.xml)
-    assert texts[picture + 1].startswith("Structure chart of Southampton") and "Structure in words" in texts[picture + 1]
+    caption = texts[picture + 1]
+    assert caption.startswith("Structure chart of Southampton") and "Structure in words" in caption
     assert not any("DOCUMENT-CHART-SLOT" in text for text in texts)
 
 
