@@ -22,7 +22,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from arrangements.features.documents import CHART_SLOT, CONVERTER, SAMPLE_LABEL, Document, DocumentError
+from arrangements.features.documents import (
+    CHART_SLOT,
+    CONVERTER,
+    SAMPLE_LABEL,
+    Document,
+    DocumentError,
+    pandoc_binary,
+)
 
 TEMPLATE = Path(__file__).with_name("documents.typ")
 MAIN = '#import "template.typ": *\n#show: document-layout\n\n'
@@ -38,8 +45,6 @@ def _typst():  # noqa: ANN202 - the typst module
 
 def check_tools() -> None:
     """Stop before the first document when a tool is missing, not after minutes of work."""
-    from arrangements.features.documents import pandoc_binary
-
     pandoc_binary()
     _typst()
 
