@@ -24,7 +24,6 @@ from pathlib import Path
 
 from arrangements.features.documents import (
     CHART_SLOT,
-    CONVERTER,
     SAMPLE_LABEL,
     Document,
     DocumentError,
@@ -59,9 +58,9 @@ def typst_inputs(doc: Document) -> dict[str, str]:
 
 
 def pdf_recipe(doc: Document) -> str:
-    """Everything that decides the PDF's bytes besides the tools: the cache's key."""
-    return "\n".join([doc.body, json.dumps(typst_inputs(doc)), doc.chart[0] if doc.chart else "",
-                      TEMPLATE.read_text(encoding="utf-8"), CONVERTER.read_text(encoding="utf-8")])
+    """Everything that decides the PDF's bytes besides the tools and the code (documents_files.tool_versions
+    covers those, the page design and documents.lua included): the cache's key."""
+    return "\n".join([doc.body, json.dumps(typst_inputs(doc)), doc.chart[0] if doc.chart else ""])
 
 
 _COMPILERS: dict[int, object] = {}

@@ -26,10 +26,6 @@ def word_fields(doc: Document, path: Path, work: Path) -> dict[str, object]:
             "chart_alt": doc.chart[1] if doc.chart else ""}
 
 
-def finish_word(doc: Document, path: Path) -> None:
-    _finish_word(path, doc.sample, doc.footer or doc.title)
-
-
 def _ruled(properties, element, qn) -> None:  # python-docx XML objects
     """Thin grey rules round every cell and the full text width: pandoc's tables have a header rule only."""
     borders = element("w:tblBorders")
@@ -52,7 +48,7 @@ def _ruled(properties, element, qn) -> None:  # python-docx XML objects
         properties.append(borders)
 
 
-def _finish_word(path: Path, sample: bool, footer: str) -> None:
+def finish_word(doc: Document, path: Path) -> None:
     """A4 with 20 mm margins, the chart at the full 170 mm text width (so its text prints at 10 pt or more),
     a footer with the document's name and the page number, and for a sample report the illustrative-data
     label in the page header, so it is on every page."""
@@ -66,12 +62,12 @@ def _finish_word(path: Path, sample: bool, footer: str) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(22)
-        if sample:
+        if doc.sample:
             paragraph = section.header.paragraphs[0]
             paragraph.text = SAMPLE_LABEL
             paragraph.runs[0].bold = True
         paragraph = section.footer.paragraphs[0]
-        paragraph.text = f"{footer} · Page "  # python-docx escapes the text
+        paragraph.text = f"{doc.footer or doc.title} · Page "  # python-docx escapes the text
         page = OxmlElement("w:fldSimple")  # Word fills in the page number
         page.set(qn("w:instr"), "PAGE")
         run, text = OxmlElement("w:r"), OxmlElement("w:t")
