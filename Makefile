@@ -37,7 +37,7 @@ generate: $(STAMP)
 
 ## Check every data file; all problems at once.
 validate: $(STAMP)
-	@$(PY) -m arrangements validate
+	@$(PY) -m arrangements validate --data $(DATA)
 
 ## Check the arrangements and reports against the statutory checklists.
 check: $(STAMP)
